@@ -1,0 +1,34 @@
+# The kit's two commands:  `make lab` (set up and open the notebooks) and `make test`
+# (set up and run every test).  Everything else is a helper for those two.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: setup lab test bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+## setup: create .venv and install the pinned requirements and the helpers package
+setup: $(STAMP)
+
+## lab: set up, then open JupyterLab on the notebooks (127.0.0.1 only, with its token)
+lab: setup
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. notebooks/README.md $(ROOT_FLAG)
+
+## test: set up, then run every test (unit tests and the notebooks under nbval)
+test: setup
+	$(BIN)/python -m pytest
+
+## bench: measure parse throughput (not part of the tests)
+bench: setup
+	$(BIN)/python benchmarks/bench_parse.py
+
+clean:
+	rm -rf $(VENV) build site reruns *.egg-info
