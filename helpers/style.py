@@ -57,3 +57,38 @@ def finish_axes(ax, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+class Chart:
+    """A chart ready for a notebook: the PNG, plus its plain-language description.
+
+    In Jupyter it displays as the PNG, with the description as its alt text (nbconvert's HTML
+    export writes it into the ``<img alt=...>`` attribute) and as its ``text/plain`` form, so a
+    screen reader, a printout and nbval all get the same words. The PNG is written without
+    software metadata so that the stored output stays byte-identical between runs.
+    """
+
+    def __init__(self, figure: Figure, description: str) -> None:
+        self.figure = figure
+        self.description = description
+
+    def png(self) -> bytes:
+        """The chart as PNG bytes (no timestamp or version metadata)."""
+        import io
+
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import base64
+
+        data = {
+            "image/png": base64.b64encode(self.png()).decode("ascii"),
+            "text/plain": self.description,
+        }
+        metadata = {"image/png": {"alt": self.description}}
+        return data, metadata
+
+    def __repr__(self) -> str:
+        return self.description

@@ -1,0 +1,84 @@
+"""Counting rules, published: what a word, a character and a sentence are in this kit.
+
+- **word**: a whitespace-separated token of the spoken text that contains at least one letter
+  or digit. "co-exist" is one word, "Generalissimo’s" is one word, "25" is one word, and a lone
+  dash or a stray full stop is none.
+- **character**: every character of the spoken text except white space.
+- **sentence**: a stretch of spoken text ending in ".", "?" or "!" that is followed by white
+  space and a capital letter, or by the end of the text; words left after the last such end
+  (a quotation that closes before its full stop) make one more sentence. "Mr.", "Dr." and
+  single initials ("D.") do not end a sentence.
+- **turn**: see :mod:`helpers.parse`.
+
+Counts are taken from the ``spoken`` column, never from the raw ``text``: the speaker label,
+quotation marks and stage directions are not words anybody said.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_WORD = re.compile(r"\S*[^\W_]\S*")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.?!]+[”\"’)]*(?=\s+[“\"(]?[A-Z0-9]|\s*$)"
+)
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text``: whitespace-separated tokens holding a letter or digit.
+
+    >>> count_words("That is true. Unquestionably our two countries can co-exist")
+    9
+    >>> count_words("No — never .")
+    2
+    """
+    return len(_WORD.findall(text))
+
+
+def count_characters(text: str) -> int:
+    """Number of characters in ``text`` that are not white space.
+
+    >>> count_characters("No. Why?")
+    7
+    """
+    return len(_SPACE.sub("", text))
+
+
+def count_sentences(text: str) -> int:
+    """Number of sentences in ``text`` by the rule above (at least 1 for any text with a word).
+
+    >>> count_sentences("No. Why are there American forces in England? Are they too a stabilizing factor?")
+    3
+    >>> count_sentences("Mr. Bevin has said so")
+    1
+    >>> count_sentences("It is true. It is not a pact against you")
+    2
+    """
+    text = text.strip()
+    if not count_words(text):
+        return 0
+    ends = list(_SENTENCE_END.finditer(text))
+    tail = text[ends[-1].end():] if ends else text
+    return len(ends) + (1 if count_words(tail) else 0)
+
+
+def speaker_summary(turns: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker: turns, words, and each one's share of all turns and words (in percent).
+
+    Shares are rounded to one decimal place; they are computed from the unrounded counts.
+    Speakers appear in the order of the ``speaker`` category (first to speak first).
+    """
+    grouped = turns.groupby("speaker", observed=True, sort=True)
+    table = pd.DataFrame(
+        {
+            "turns": grouped["turn"].count(),
+            "words": grouped["words"].sum(),
+        }
+    )
+    table["share_of_turns"] = (100 * table["turns"] / table["turns"].sum()).round(1)
+    table["share_of_words"] = (100 * table["words"] / table["words"].sum()).round(1)
+    table["mean_words_per_turn"] = (table["words"] / table["turns"]).round(1)
+    table.index.name = "speaker"
+    return table.astype({"turns": "int64", "words": "int64"})

@@ -1,0 +1,49 @@
+"""Writing turns and blocks to CSV or JSON files that open cleanly elsewhere.
+
+CSV is written as UTF-8 with a byte-order mark, which spreadsheet programs take as the sign to
+read UTF-8 (so “ ” and ’ survive). A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return could run as a formula in a spreadsheet; such a cell is written with a leading
+apostrophe (``'=...``), the usual guard, which spreadsheets show but do not run. JSON is written
+as UTF-8, one object per row, with lists kept as lists.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(value: object) -> object:
+    """A cell value made safe for spreadsheets (strings that could run as formulas are quoted)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _flatten(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, list)).any():
+            out[column] = out[column].map(lambda v: " | ".join(v) if isinstance(v, list) else v)
+    return out
+
+
+def to_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write ``frame`` as spreadsheet-safe CSV (lists joined with `` | ``)."""
+    safe = _flatten(frame).astype(object).map(guard_cell)
+    safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def to_json(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write ``frame`` as a JSON list of records (UTF-8, lists kept as lists)."""
+    records = []
+    for row in frame.astype(object).to_dict(orient="records"):
+        records.append({k: (None if (not isinstance(v, list) and pd.isna(v)) else v)
+                        for k, v in row.items()})
+    Path(path).write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+WRITERS = {".csv": to_csv, ".json": to_json}

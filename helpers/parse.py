@@ -1,0 +1,440 @@
+"""Parse a speaker-labelled record into blocks and turns, losing nothing.
+
+The grammar, in the order the parser applies it:
+
+1. **Paragraphs.** The text is cut into paragraphs at blank lines. Each paragraph becomes one
+   *block*; a block's ``text`` is ``source[start:end]``, from its first to its last non-space
+   character. Every non-space character of the source lies in exactly one block.
+   Header paragraphs (see 6) are cut further, one block per line.
+2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
+   seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
+   ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
+   other small words may stand inside), optionally followed by a parenthesis
+   (``Dr. Kissinger (to General Haig)``), then a colon and a space. White House transcripts'
+   ``Q`` followed by two or more spaces is a label too. Words before a colon that are not all
+   capitalised (``I have the following question: how ...``) are not a label, and header field
+   names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers.
+3. **Quoted turns.** When the label is followed (after any stage direction) by an opening
+   quotation mark (curly ``“`` or straight ``"``), the turn runs to the end of the paragraph in
+   which that quotation closes, over as many paragraphs as it takes. Only the words inside the
+   quotation marks are spoken; a parenthesis inside a quotation may hold a quotation of its own
+   (``(His translator said “meaningless”)``). Paragraphs after the closing mark that carry no
+   label are narration, not speech. A quotation still open when the next label or the end of
+   the file comes is an error naming the line where it opened.
+4. **Unquoted turns.** When the label is followed by plain text, every following paragraph
+   without a label continues the same turn, up to the next label or to a closing paragraph
+   (a time stamp such as ``2:58 P.M. JST``, ``END``, or a footnote starting ``[1]``).
+5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
+   turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
+   ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
+   are listed in ``stage_directions`` and are left out of ``spoken``.
+6. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
+   prose paragraphs (twelve or more words, ending like a sentence) just before the first turn,
+   which is *narration*: in the cable, Kelly's "The Generalissimo received me ..." paragraph.
+   Paragraphs after a turn that are not speech are narration.
+
+A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
+the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
+personal questions, show why: the record itself breaks there).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .counting import count_characters, count_sentences, count_words
+from .errors import TranscriptError
+from .source import position
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+_SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
+_CAP_WORD = rf"[{_UPPER}][\w’'.\-]*"
+_LABEL = re.compile(
+    rf"(?P<label>{_CAP_WORD}(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
+    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
+    r"[ \t\u00a0]*:(?=[\s\u00a0]|$)"
+)
+_Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0)(?=\S)")
+_HEADER_FIELDS = frozenset(
+    """participants participant present also present date time date and time place location
+    subject subjects source sources from to cc bcc classification distribution summary note notes
+    memorandum memorandum of conversation memorandum for the record attachment attachments
+    enclosure enclosures reference references re topic topics drafted by approved by copies
+    minutes record file""".split()
+) | frozenset(
+    ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
+     "drafted by", "approved by"]
+)
+_CLOSING = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?"   # 2:58 P.M. JST
+    r"|END(?:\s.*)?|#{3,}|\*{3,}"                                   # END, ###, ***
+    r"|\[\d+\]\s.*|\d+\.?\s+See\s.*"                                # footnotes
+    r"|Notes?|Footnotes?|Sources?)",
+    re.DOTALL,
+)
+_OPENING_QUOTES = "“\"«"
+_QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
+_GROUP_CHARS = re.compile(r"[()\[\]]")
+_PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
+_SPACES = re.compile(r"[^\S\n]+")
+_TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the source: its offsets and first line."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    text: str
+
+
+@dataclass
+class _Turn:
+    label: str
+    label_start: int
+    label_end: int
+    quoted: bool
+    paragraphs: list[int] = field(default_factory=list)
+    # (start, end) spans of spoken text, in source offsets
+    speech: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end) spans of text outside the quotation marks
+    outside: list[tuple[int, int]] = field(default_factory=list)
+    aside: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Cut ``text`` into paragraphs at blank lines; offsets exclude surrounding white space."""
+    paragraphs: list[Paragraph] = []
+    piece_start = 0
+    line = 1
+    counted_to = 0
+    bounds = [(m.start(), m.end()) for m in _SEPARATOR.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for sep_start, sep_end in bounds:
+        piece = text[piece_start:sep_start]
+        stripped = piece.strip()
+        if stripped:
+            start = piece_start + (len(piece) - len(piece.lstrip()))
+            end = start + len(stripped)
+            line += text.count("\n", counted_to, start)
+            counted_to = start
+            line_end = line + stripped.count("\n")
+            paragraphs.append(Paragraph(start, end, line, line_end, stripped))
+        piece_start = sep_end
+    return paragraphs
+
+
+def _lines(para: Paragraph) -> list[Paragraph]:
+    """The non-blank lines of a paragraph, as paragraphs of one line each."""
+    out = []
+    offset = para.start
+    for number, line in enumerate(para.text.split("\n")):
+        stripped = line.strip()
+        if stripped:
+            start = offset + (len(line) - len(line.lstrip()))
+            out.append(Paragraph(start, start + len(stripped), para.line_start + number,
+                                 para.line_start + number, stripped))
+        offset += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+def match_label(paragraph: str) -> re.Match[str] | None:
+    """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar)."""
+    m = _Q_LABEL.match(paragraph) or _LABEL.match(paragraph)
+    if m is None:
+        return None
+    label = m.group("label")
+    if len(label) > 60:
+        return None
+    if _normal(label).rstrip(".") in _HEADER_FIELDS:
+        return None
+    return m
+
+
+def _normal(label: str) -> str:
+    return " ".join(label.replace("\u00a0", " ").split()).casefold()
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+def _scan_quotes(text: str, begin: int, stop: int, depth: int) -> tuple[int, list[tuple[int, int]], list[tuple[int, int]], int | None]:
+    """Follow quotation marks in ``text[begin:stop]`` starting at quotation ``depth``.
+
+    Returns the depth at ``stop``, the spans inside top-level quotation marks, the spans
+    outside them, and the offset of the last top-level opening mark still open (or None).
+    Curly marks nest; a straight mark closes when a quotation is open, else opens. Straight
+    marks inside a parenthesis opened within the quotation belong to that parenthesis.
+    """
+    inside: list[tuple[int, int]] = []
+    outside: list[tuple[int, int]] = []
+    parens = 0
+    mark = begin  # where the current inside/outside span began
+    opened_at: int | None = begin if depth else None
+    for m in _QUOTE_CHARS.finditer(text, begin, stop):
+        ch = m.group()
+        pos = m.start()
+        if ch == "(" or ch == "[":
+            parens += 1
+        elif ch == ")" or ch == "]":
+            if parens:
+                parens -= 1
+        elif ch == "“" or ch == "«":
+            if depth == 0:
+                outside.append((mark, pos))
+                mark = pos + 1
+                opened_at = pos
+            depth += 1
+        elif ch == "”" or ch == "»":
+            if depth == 1:
+                inside.append((mark, pos))
+                mark = pos + 1
+                opened_at = None
+            if depth:
+                depth -= 1
+        else:  # straight quotation mark
+            if depth == 0:
+                outside.append((mark, pos))
+                mark = pos + 1
+                opened_at = pos
+                depth = 1
+                parens = 0
+            elif parens == 0:
+                if depth == 1:
+                    inside.append((mark, pos))
+                    mark = pos + 1
+                    opened_at = None
+                depth -= 1
+    (inside if depth else outside).append((mark, stop))
+    return depth, inside, outside, opened_at
+
+
+# ---------------------------------------------------------------------------------------------
+# Stage directions
+def _directions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Split ``text[start:end]`` into spoken pieces and parenthesised/bracketed groups.
+
+    An opening ``(`` or ``[`` without its closing partner is ordinary text. A full stop or
+    comma right after a direction that follows the end of a sentence ("No. (After a pause).")
+    goes with the direction, so the spoken text does not read "No. . Why".
+    """
+    groups: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _GROUP_CHARS.finditer(text, start, end):
+        ch = m.group()
+        if ch in "([":
+            stack.append((ch, m.start()))
+        elif stack and stack[-1][0] == ("(" if ch == ")" else "["):
+            _, opened = stack.pop()
+            if not stack:
+                groups.append((opened, m.end()))
+    pieces: list[tuple[int, int]] = []
+    mark = start
+    for g_start, g_end in groups:
+        pieces.append((mark, g_start))
+        mark = g_end
+        before = text[start:g_start].rstrip()
+        if before.endswith((".", "?", "!")):
+            tail = _TRAILING_PUNCT.match(text, g_end, end)
+            if tail:
+                mark = tail.end()
+    pieces.append((mark, end))
+    return pieces, groups
+
+
+def _clean(text: str) -> str:
+    lines = [_SPACES.sub(" ", part).strip() for part in text.split("\n")]
+    return " ".join(p for p in lines if p)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parse
+@dataclass
+class ParseResult:
+    """What :func:`parse` finds: blocks and turns as lists of dicts, and any warnings."""
+
+    blocks: list[dict]
+    turns: list[dict]
+    warnings: list[str]
+
+
+def parse(text: str, path: str = "<text>") -> ParseResult:
+    """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
+
+    Raises :class:`TranscriptError` for a quotation that never closes. Labels are returned as
+    written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
+    """
+    paragraphs = split_paragraphs(text)
+    kinds: list[str] = ["header"] * len(paragraphs)
+    owner: list[int | None] = [None] * len(paragraphs)
+    turns: list[_Turn] = []
+    current: _Turn | None = None
+    depth = 0
+    opened_at: int | None = None
+    closed = False  # an unquoted turn met a closing paragraph
+
+    def fail_unclosed() -> None:
+        line, column = position(text, opened_at if opened_at is not None else 0)
+        raise TranscriptError(
+            f"the quotation opened here (in the turn of “{current.label}”) never closes: "
+            "add the closing quotation mark where the speech ends",
+            path, line, column,
+        )
+
+    for index, para in enumerate(paragraphs):
+        m = match_label(para.text)
+        if depth and m is not None:
+            # Inside an open quotation, a label counts only when a new quotation follows it.
+            after = para.text[m.end():].lstrip(" \t\u00a0")
+            while after.startswith("("):
+                close = after.find(")")
+                if close < 0:
+                    break
+                after = after[close + 1:].lstrip(" \t\u00a0")
+            if after[:1] in _OPENING_QUOTES:
+                fail_unclosed()
+            m = None
+        if m is not None:
+            label_end = para.start + m.end()
+            label = m.group("label")
+            current = _Turn(label=label, label_start=para.start, label_end=label_end, quoted=False,
+                            aside=m.group("aside") if "aside" in m.groupdict() else None)
+            turns.append(current)
+            closed = False
+            rest = text[label_end:para.end]
+            probe = rest.lstrip(" \t\u00a0")
+            while probe.startswith("("):
+                close = probe.find(")")
+                if close < 0:
+                    break
+                probe = probe[close + 1:].lstrip(" \t\u00a0")
+            current.quoted = probe[:1] in _OPENING_QUOTES
+            kinds[index] = "speech"
+            owner[index] = len(turns) - 1
+            current.paragraphs.append(index)
+            if current.aside:
+                current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
+            if current.quoted:
+                depth, inside, outside, opened_at = _scan_quotes(text, label_end, para.end, 0)
+                current.speech += inside
+                current.outside += outside
+            else:
+                current.speech.append((label_end, para.end))
+            continue
+        if current is not None and depth:
+            # Continuation of an open quotation; a leading opening mark repeats the open quote.
+            kinds[index] = "speech"
+            owner[index] = len(turns) - 1
+            current.paragraphs.append(index)
+            begin = para.start
+            if para.text[:1] in _OPENING_QUOTES:
+                current.outside.append((begin, begin + 1))
+                begin += 1
+            depth, inside, outside, opened_here = _scan_quotes(text, begin, para.end, depth)
+            current.speech += inside
+            current.outside += outside
+            if opened_here is not None and opened_here != begin:
+                opened_at = opened_here
+            continue
+        if current is not None and not current.quoted and not closed:
+            if _CLOSING.fullmatch(para.text):
+                closed = True
+                kinds[index] = "narration"
+                continue
+            kinds[index] = "speech"
+            owner[index] = len(turns) - 1
+            current.paragraphs.append(index)
+            current.speech.append((para.start, para.end))
+            continue
+        kinds[index] = "narration" if turns else "header"
+
+    if depth and current is not None:
+        fail_unclosed()
+
+    # A run of prose paragraphs right before the first turn is narration, not header.
+    first = next((i for i, k in enumerate(kinds) if k == "speech"), len(kinds))
+    i = first - 1
+    while i >= 0 and kinds[i] == "header":
+        para = paragraphs[i]
+        if count_words(para.text) >= 12 and _PROSE_END.search(para.text):
+            kinds[i] = "narration"
+            i -= 1
+        else:
+            break
+
+    blocks: list[dict] = []
+    for n, p in enumerate(paragraphs):
+        turn = (owner[n] + 1) if owner[n] is not None else None
+        # Header paragraphs are cut into lines: each line of a header is a field of its own.
+        pieces = _lines(p) if kinds[n] == "header" else [p]
+        for piece in pieces:
+            blocks.append({
+                "block": len(blocks) + 1,
+                "kind": kinds[n],
+                "turn": turn,
+                "text": piece.text,
+                "start": piece.start,
+                "end": piece.end,
+                "line_start": piece.line_start,
+                "line_end": piece.line_end,
+            })
+    rows = [_turn_row(text, n + 1, t, paragraphs) for n, t in enumerate(turns)]
+    warnings = []
+    if not rows:
+        warnings.append(
+            "no speaker turns found: no paragraph opens with a speaker label such as "
+            "'Stalin:' or 'PRESIDENT BIDEN:' (see the grammar in the README)"
+        )
+    return ParseResult(blocks, rows, warnings)
+
+
+def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) -> dict:
+    first = paragraphs[turn.paragraphs[0]]
+    last = paragraphs[turn.paragraphs[-1]]
+    directions: list[tuple[int, str]] = []
+    spoken_parts: list[str] = []
+    previous_end: int | None = None
+    for s_start, s_end in turn.speech:
+        pieces, groups = _directions(text, s_start, s_end)
+        if previous_end is not None:
+            between = _SEPARATOR.search(text, previous_end, s_start)
+            spoken_parts.append("\n\n" if between else " ")
+        spoken_parts.append("".join(text[a:b] for a, b in pieces))
+        previous_end = s_end
+        directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
+    for o_start, o_end in turn.outside:
+        chunk = _clean(text[o_start:o_end])
+        if any(ch.isalnum() for ch in chunk):
+            directions.append((o_start, chunk))
+    directions.sort()
+    spoken = _join_spoken("".join(spoken_parts))
+    return {
+        "turn": number,
+        "label": turn.label,
+        "text": text[first.start:last.end],
+        "spoken": spoken,
+        "stage_directions": [d for _, d in directions],
+        "words": count_words(spoken),
+        "characters": count_characters(spoken),
+        "sentences": count_sentences(spoken),
+        "start": first.start,
+        "end": last.end,
+        "line_start": first.line_start,
+        "line_end": last.line_end,
+        "paragraphs": len(turn.paragraphs),
+    }
+
+
+def _join_spoken(joined: str) -> str:
+    """Tidy spoken text: paragraphs kept apart by a blank line, white space inside folded."""
+    paragraphs = (_clean(chunk) for chunk in _SEPARATOR.split(joined))
+    return "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,105 @@
+"""From labels as written to canonical speakers.
+
+A transcript writes its speakers as it likes: the cable has both ``Sir D. Kelly`` and
+``Sir. D. Kelly``; a White House transcript has ``PRESIDENT BIDEN`` and ``THE PRESIDENT``. A
+*speaker file* maps labels to one canonical speaker each, and optionally a side:
+
+.. code-block:: text
+
+    label,speaker,side
+    Sir D. Kelly,Kelly,British
+    Sir. D. Kelly,Kelly,British
+    Stalin,Stalin,Soviet
+
+Labels are matched after folding case and white space, so ``STALIN`` matches ``Stalin``. A label
+the file does not list (or every label, without a file) becomes its own speaker: the label with
+white space folded, in title case if it was written in capitals, so ``PRESIDENT BIDEN`` and
+``President Biden`` are one speaker and ``Sir D. Kelly`` and ``Sir. D. Kelly`` are two.
+
+A transcript ``NAME.txt`` picks up ``NAME.speakers.csv`` beside it by itself.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TranscriptError
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One row of a speaker file."""
+
+    label: str
+    speaker: str
+    side: str | None = None
+
+
+def fold(label: str) -> str:
+    """A label with case and white space folded, for matching."""
+    return " ".join(label.replace("\u00a0", " ").split()).casefold()
+
+
+def default_speaker(label: str) -> str:
+    """The canonical name of a label no speaker file lists."""
+    name = " ".join(label.replace("\u00a0", " ").split())
+    if name.isupper() and len(name) > 1:
+        name = name.title()
+    return name
+
+
+def sidecar(source: str | Path) -> Path:
+    """Where a transcript's own speaker file would be: ``NAME.speakers.csv`` beside ``NAME.txt``."""
+    path = Path(source)
+    return path.with_name(path.stem + ".speakers.csv")
+
+
+def load_aliases(path: str | Path) -> list[Alias]:
+    """Read a speaker file (CSV with columns ``label``, ``speaker`` and optionally ``side``)."""
+    name = str(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"label", "speaker"} - set(reader.fieldnames or [])
+            if missing:
+                raise TranscriptError(
+                    "a speaker file needs the columns label and speaker "
+                    f"(missing: {', '.join(sorted(missing))})", name, 1, 1)
+            aliases = []
+            for row in reader:
+                label = (row.get("label") or "").strip()
+                speaker = (row.get("speaker") or "").strip()
+                if not label or not speaker:
+                    raise TranscriptError("every row needs a label and a speaker", name,
+                                          reader.line_num, 1)
+                aliases.append(Alias(label, speaker, (row.get("side") or "").strip() or None))
+    except OSError as exc:
+        raise TranscriptError(f"cannot read the speaker file ({exc.strerror or exc})", name, 1, 1) from None
+    except UnicodeDecodeError:
+        raise TranscriptError("the speaker file is not UTF-8 text", name, 1, 1) from None
+    return aliases
+
+
+class SpeakerMap:
+    """Resolve labels to canonical speakers (and sides) with an optional list of aliases."""
+
+    def __init__(self, aliases: list[Alias] | None = None) -> None:
+        self.aliases = list(aliases or [])
+        self._by_label = {fold(a.label): a for a in self.aliases}
+        self._seen: dict[str, str] = {}
+
+    def speaker(self, label: str) -> str:
+        key = fold(label)
+        alias = self._by_label.get(key)
+        if alias is not None:
+            return alias.speaker
+        if key not in self._seen:
+            self._seen[key] = default_speaker(label)
+        return self._seen[key]
+
+    def side(self, speaker: str) -> str | None:
+        for alias in self.aliases:
+            if alias.speaker == speaker and alias.side:
+                return alias.side
+        return None

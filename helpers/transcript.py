@@ -1,0 +1,92 @@
+"""A parsed transcript: the text, its blocks and turns as DataFrames, and its metadata."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .metadata import CableMetadata, parse_metadata
+from .parse import parse
+from .source import read_source
+from .speakers import Alias, SpeakerMap, load_aliases, sidecar
+
+TURN_COLUMNS = [
+    "turn", "speaker", "side", "label", "text", "spoken", "stage_directions", "words",
+    "characters", "sentences", "start", "end", "line_start", "line_end", "paragraphs",
+]
+BLOCK_COLUMNS = ["block", "kind", "turn", "text", "start", "end", "line_start", "line_end"]
+
+
+@dataclass
+class Transcript:
+    """A transcript parsed into blocks and turns.
+
+    ``source`` is the decoded text (a UTF-8 byte-order mark, if any, dropped); every ``start``
+    and ``end`` offset indexes into it, so ``source[start:end]`` gives back a row's exact text.
+    """
+
+    source: str
+    path: str
+    blocks: pd.DataFrame
+    turns: pd.DataFrame
+    metadata: CableMetadata
+    warnings: list[str] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+
+    @cached_property
+    def people(self) -> pd.DataFrame:
+        """The people of the record: the kit's cast list for the cable, else the speakers."""
+        if Path(self.path).resolve() == paths.SEED.resolve():
+            return pd.read_csv(paths.DATA / "people.csv", dtype=str, keep_default_na=False)
+        speakers = list(self.turns["speaker"].cat.categories)
+        sides = self.turns.drop_duplicates("speaker").set_index("speaker")["side"]
+        return pd.DataFrame({
+            "id": speakers,
+            "side": [sides.get(s) for s in speakers],
+            "speaks": [True] * len(speakers),
+        })
+
+
+def parse_text(text: str, name: str = "<text>", aliases: list[Alias] | None = None) -> Transcript:
+    """Parse transcript text into a :class:`Transcript` (``name`` is used in error messages)."""
+    result = parse(text, name)
+    speakers = SpeakerMap(aliases)
+    turn_rows = result.turns
+    for row in turn_rows:
+        row["speaker"] = speakers.speaker(row["label"])
+        row["side"] = speakers.side(row["speaker"])
+    turns = pd.DataFrame(turn_rows, columns=TURN_COLUMNS)
+    order = list(dict.fromkeys(turns["speaker"]))
+    turns["speaker"] = pd.Categorical(turns["speaker"], categories=order)
+    turns = turns.astype({c: "int64" for c in
+                          ["turn", "words", "characters", "sentences", "start", "end",
+                           "line_start", "line_end", "paragraphs"]})
+    blocks = pd.DataFrame(result.blocks, columns=BLOCK_COLUMNS)
+    blocks["kind"] = pd.Categorical(blocks["kind"], categories=["header", "narration", "speech"])
+    blocks["turn"] = blocks["turn"].astype("Int64")
+    blocks = blocks.astype({c: "int64" for c in ["block", "start", "end", "line_start", "line_end"]})
+    metadata = parse_metadata(result.blocks)
+    return Transcript(text, name, blocks, turns, metadata, result.warnings, list(aliases or []))
+
+
+def read_transcript(path: str | Path, aliases: str | Path | list[Alias] | None = None) -> Transcript:
+    """Read and parse a transcript file.
+
+    ``aliases`` is a speaker file (see :mod:`helpers.speakers`) or a list of :class:`Alias`;
+    without it, ``NAME.speakers.csv`` beside the transcript is used when it exists.
+    Raises :class:`helpers.TranscriptError` for a file it cannot read or parse.
+    """
+    text = read_source(path)
+    if aliases is None and sidecar(path).exists():
+        aliases = sidecar(path)
+    if isinstance(aliases, (str, Path)):
+        aliases = load_aliases(aliases)
+    return parse_text(text, str(path), aliases)
+
+
+def load_cable() -> Transcript:
+    """The kit's source: Kelly's telegram No. 608 of 19 July 1949, parsed, speakers resolved."""
+    return read_transcript(paths.SEED)
