@@ -10,7 +10,7 @@ from .counting import count_characters, count_sentences, count_words, speaker_su
 from .errors import TranscriptError
 from .metadata import CableMetadata
 from .speakers import Alias, load_aliases
-from .transcript import Transcript, load_cable, parse_text, read_transcript
+from .transcript import Transcript, load, load_cable, parse_text, read_transcript
 
 __all__ = [
     "Alias",
@@ -20,6 +20,7 @@ __all__ = [
     "count_characters",
     "count_sentences",
     "count_words",
+    "load",
     "load_aliases",
     "load_cable",
     "parse_text",

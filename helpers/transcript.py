@@ -90,3 +90,14 @@ def read_transcript(path: str | Path, aliases: str | Path | list[Alias] | None =
 def load_cable() -> Transcript:
     """The kit's source: Kelly's telegram No. 608 of 19 July 1949, parsed, speakers resolved."""
     return read_transcript(paths.SEED)
+
+
+def load(transcript: str | Path | None = None, speakers: str | Path | None = None) -> Transcript:
+    """The transcript a notebook analyses: the cable by default, or any file given.
+
+    Notebooks call ``helpers.load(TRANSCRIPT, SPEAKERS)`` with the values of their tagged
+    ``parameters`` cell, so ``make rerun TRANSCRIPT=...`` can point them at another record.
+    """
+    if transcript is None:
+        return load_cable()
+    return read_transcript(transcript, aliases=speakers)
