@@ -1,0 +1,76 @@
+"""The command line, run as a user would: python -m helpers ..."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers import paths
+from helpers.cli import main
+
+SEED = str(paths.SEED)
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True,
+                          text=True, encoding="utf-8", cwd=paths.ROOT)
+
+
+def test_export_csv_and_json(tmp_path, capsys):
+    assert main(["export", SEED, str(tmp_path / "t.csv")]) == 0
+    assert "wrote 11 turns" in capsys.readouterr().err
+    assert main(["export", SEED, str(tmp_path / "b.json"), "--blocks"]) == 0
+    blocks = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert len(blocks) == 30 and {b["kind"] for b in blocks} == {"header", "narration", "speech"}
+
+
+def test_metadata_json(capsys):
+    assert main(["metadata", SEED]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["telegram_no"] == 608
+    assert data["despatched"] == "1949-07-19T13:11:00" and data["received"] == "1949-07-19T15:50:00"
+    assert data["meeting_start"] == "1949-07-18T22:00:00"
+
+
+def test_summary_table(capsys):
+    assert main(["summary", SEED]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[2].split() == ["Kelly", "6", "742", "54.5", "80.0", "123.7"]
+    assert lines[3].split() == ["Stalin", "5", "185", "45.5", "20.0", "37.0"]
+    assert "11 turns, 927 words" in out
+
+
+@pytest.mark.parametrize("content,expected", [
+    (b"", ":1:1: error: the file is empty"),
+    (b"Title\n\nStalin: \xe2\x80\x9cHello", ":3:9: error: the quotation opened here"),
+    (b"abc\xff", ":1:4: error: the file is not UTF-8 text"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", ":3:1: error: this looks like a binary file"),
+])
+def test_bad_input_one_line_exit_2(tmp_path, content, expected):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("summary", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(str(path) + expected)
+
+
+def test_unknown_output_suffix(tmp_path):
+    result = run("export", SEED, str(tmp_path / "t.xlsx"))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("error: the output name must end in .csv or .json")
+
+
+def test_missing_file():
+    result = run("metadata", "no/such/file.txt")
+    assert result.returncode == 2 and result.stderr == "no/such/file.txt:1:1: error: no such file\n"
+
+
+def test_no_turns_says_so(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("A memorandum with no speech.", encoding="utf-8")
+    result = run("summary", str(path))
+    assert result.returncode == 0
+    assert "no speaker turns" in result.stdout and "warning: no speaker turns found" in result.stderr

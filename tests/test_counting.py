@@ -1,0 +1,45 @@
+"""The published counting rules, on hand-checkable text."""
+import pandas as pd
+
+from helpers.counting import count_characters, count_sentences, count_words, speaker_summary
+
+
+def test_words_are_tokens_with_a_letter_or_digit():
+    assert count_words("That is true.") == 3
+    assert count_words("co-exist — 25 , .") == 2
+    assert count_words("other’s essential interest") == 3
+    assert count_words("") == 0
+    assert count_words("   \n  ") == 0
+
+
+def test_characters_leave_out_white_space():
+    assert count_characters("No. Why?") == 7
+    assert count_characters(" a\n\tb ") == 2
+
+
+def test_sentences():
+    assert count_sentences("No. Why are there American forces in England? Are they too a stabilizing factor?") == 3
+    assert count_sentences("Mr. Bevin has said so. Sir D. Kelly agrees") == 2
+    assert count_sentences("") == 0
+    assert count_sentences("...") == 0
+
+
+def test_speaker_summary_exact():
+    turns = pd.DataFrame({
+        "turn": [1, 2, 3],
+        "speaker": pd.Categorical(["A", "B", "A"], categories=["A", "B"]),
+        "words": [30, 10, 60],
+    })
+    table = speaker_summary(turns)
+    assert table.loc["A", "turns"] == 2 and table.loc["A", "words"] == 90
+    assert table.loc["A", "share_of_words"] == 90.0
+    assert table.loc["B", "share_of_turns"] == 33.3
+    assert table.loc["A", "mean_words_per_turn"] == 45.0
+    assert list(table.index) == ["A", "B"]
+
+
+def test_seed_summary(cable):
+    table = speaker_summary(cable.turns)
+    assert table.loc["Kelly", "turns"] == 6 and table.loc["Stalin", "turns"] == 5
+    assert table.loc["Kelly", "words"] == 742 and table.loc["Stalin", "words"] == 185
+    assert table.loc["Kelly", "share_of_words"] == 80.0

@@ -1,0 +1,53 @@
+"""The telegram header, field by field, and the meeting date derived from it."""
+from datetime import date, datetime
+
+import helpers
+
+
+def test_read_fields(cable):
+    meta = cable.metadata
+    assert meta.archive_date == date(1949, 7, 19)
+    assert meta.title == "Cable from Moscow to the Foreign Office"
+    assert (meta.origin, meta.destination) == ("Moscow", "Foreign Office")
+    assert meta.sender == "Sir D. Kelly"
+    assert meta.telegram_no == 608
+    assert meta.despatched == datetime(1949, 7, 19, 13, 11)
+    assert meta.received == datetime(1949, 7, 19, 15, 50)
+    assert meta.reference == "My telegram No. 599. Interview with Stalin."
+    assert meta.refers_to_telegram == 599
+    assert meta.duration_minutes == 25
+    assert meta.summary.startswith("The British ambassador to the Soviet Union and Stalin meet")
+
+
+def test_meeting_date_is_derived_and_a_day_before_the_cable(cable):
+    meta = cable.metadata
+    assert meta.meeting_start == datetime(1949, 7, 18, 22, 0)
+    assert meta.meeting_place == "Kremlin"
+    assert (meta.despatched.date() - meta.meeting_start.date()).days == 1
+    how = {f.name: f.how for f in meta.fields}
+    assert how["meeting_start"] == "derived" and how["telegram_no"] == "read"
+
+
+def test_fields_keep_their_lines(cable):
+    table = cable.metadata.table().set_index("field")
+    assert table.loc["telegram_no", "line"] == 12
+    assert table.loc["despatched", "as_written"] == "1.11 p.m. / 19th July, 1949"
+    assert table.loc["received", "as_written"] == "3.50 p.m. / 19th July,1949"
+    assert table.loc["meeting_start", "line"] == 30
+    lines = cable.source.split("\n")
+    for row in table.itertuples():
+        assert row.as_written.split(" / ")[0] in lines[row.line - 1]
+
+
+def test_as_dict_is_iso(cable):
+    data = cable.metadata.as_dict()
+    assert data["meeting_start"] == "1949-07-18T22:00:00"
+    assert data["despatched"] == "1949-07-19T13:11:00"
+    assert data["archive_date"] == "1949-07-19"
+    assert "fields" not in data
+
+
+def test_other_transcripts_leave_fields_empty():
+    meta = helpers.parse_text("Press conference\n\nQ:  Why?\n\nA:  Because.").metadata
+    assert meta.title == "Press conference"
+    assert meta.telegram_no is None and meta.meeting_start is None
