@@ -19,11 +19,10 @@ import re
 
 import pandas as pd
 
-_WORD = re.compile(r"\S*[^\W_]\S*")
-_SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.?!]+[”\"’)]*(?=\s+[“\"(]?[A-Z0-9]|\s*$)"
-)
+_NO_LETTER_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+_SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*(?=\s+[“\"(]?[A-Z0-9]|\s*$)")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_NOT_AN_END = re.compile(r"(?:\b(?:Mr|Mrs|Dr|St)|(?<![\w.])[A-Z])$")
 
 
 def count_words(text: str) -> int:
@@ -34,7 +33,7 @@ def count_words(text: str) -> int:
     >>> count_words("No — never .")
     2
     """
-    return len(_WORD.findall(text))
+    return len(text.split()) - len(_NO_LETTER_TOKEN.findall(text))
 
 
 def count_characters(text: str) -> int:
@@ -43,7 +42,7 @@ def count_characters(text: str) -> int:
     >>> count_characters("No. Why?")
     7
     """
-    return len(_SPACE.sub("", text))
+    return len("".join(text.split()))
 
 
 def count_sentences(text: str) -> int:
@@ -57,11 +56,12 @@ def count_sentences(text: str) -> int:
     2
     """
     text = text.strip()
-    if not count_words(text):
+    if not _LETTER_OR_DIGIT.search(text):
         return 0
-    ends = list(_SENTENCE_END.finditer(text))
+    ends = [m for m in _SENTENCE_END.finditer(text)
+            if not _NOT_AN_END.search(text, max(0, m.start() - 4), m.start())]
     tail = text[ends[-1].end():] if ends else text
-    return len(ends) + (1 if count_words(tail) else 0)
+    return len(ends) + (1 if _LETTER_OR_DIGIT.search(tail) else 0)
 
 
 def speaker_summary(turns: pd.DataFrame) -> pd.DataFrame:

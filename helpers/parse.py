@@ -55,9 +55,9 @@ _CAP_WORD = rf"[{_UPPER}][\w’'.\-]*"
 _LABEL = re.compile(
     rf"(?P<label>{_CAP_WORD}(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
     r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
-    r"[ \t\u00a0]*:(?=[\s\u00a0]|$)"
+    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
 )
-_Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0)(?=\S)")
+_Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
 _HEADER_FIELDS = frozenset(
     """participants participant present also present date time date and time place location
     subject subjects source sources from to cc bcc classification distribution summary note notes
@@ -66,13 +66,18 @@ _HEADER_FIELDS = frozenset(
     minutes record file""".split()
 ) | frozenset(
     ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
-     "drafted by", "approved by"]
+     "drafted by", "approved by", "time and place", "date and place"]
 )
+# Before the first turn, a label-like line ending in one of these words is a header field
+# ("U.S. Side:", "Soviet Participants:"), not a speaker.
+_HEADER_LAST_WORDS = frozenset(
+    "side sides participants participant delegation delegations attendees present staff".split())
 _CLOSING = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?"   # 2:58 P.M. JST
-    r"|END(?:\s.*)?|#{3,}|\*{3,}"                                   # END, ###, ***
+    r"|END(?:\s.*)?|#{3,}|(?:\*[ \t]*){3,}|[-_=—]{3,}"              # END, ###, * * *, ---
     r"|\[\d+\]\s.*|\d+\.?\s+See\s.*"                                # footnotes
-    r"|Notes?|Footnotes?|Sources?)",
+    r"|\d{1,3}\.?\s+(?:Source|Sources|Ibid|Printed|Not\s+printed)\b.*"  # FRUS source notes
+    r"|(?:Notes?|Footnotes?|Endnotes?|Sources?):?)",
     re.DOTALL,
 )
 _OPENING_QUOTES = "“\"«"
@@ -143,6 +148,37 @@ def _lines(para: Paragraph) -> list[Paragraph]:
             out.append(Paragraph(start, start + len(stripped), para.line_start + number,
                                  para.line_start + number, stripped))
         offset += len(line) + 1
+    return out
+
+
+def split_at_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Cut a paragraph again where a line inside it opens with a speaker label.
+
+    Transcripts copied from web pages sometimes lose the blank line before a label
+    (``... questions from the U.S. press.`` / ``PRESIDENT BIDEN:  Nancy ...``). A line counts
+    as opening a new paragraph when it starts with a label, has words after the label, and the
+    line before it ends like a sentence (so a hard-wrapped line that happens to begin
+    ``Berlin: ...`` in mid-sentence is left alone).
+    """
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        if "\n" not in para.text:
+            out.append(para)
+            continue
+        lines = _lines(para)
+        cuts = [0]
+        for i in range(1, len(lines)):
+            m = match_label(lines[i].text)
+            if (m is not None and lines[i].text[m.end():].strip()
+                    and _PROSE_END.search(lines[i - 1].text)):
+                cuts.append(i)
+        if len(cuts) == 1:
+            out.append(para)
+            continue
+        for a, b in zip(cuts, cuts[1:] + [len(lines)]):
+            first, last = lines[a], lines[b - 1]
+            out.append(Paragraph(first.start, last.end, first.line_start, last.line_end,
+                                 para.text[first.start - para.start:last.end - para.start]))
     return out
 
 
@@ -252,8 +288,7 @@ def _directions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
 
 
 def _clean(text: str) -> str:
-    lines = [_SPACES.sub(" ", part).strip() for part in text.split("\n")]
-    return " ".join(p for p in lines if p)
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,7 +308,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     Raises :class:`TranscriptError` for a quotation that never closes. Labels are returned as
     written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
     """
-    paragraphs = split_paragraphs(text)
+    paragraphs = split_at_labels(split_paragraphs(text))
     kinds: list[str] = ["header"] * len(paragraphs)
     owner: list[int | None] = [None] * len(paragraphs)
     turns: list[_Turn] = []
@@ -292,6 +327,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
 
     for index, para in enumerate(paragraphs):
         m = match_label(para.text)
+        if m is not None and not turns and _normal(m.group("label")).rstrip(".").split()[-1] in _HEADER_LAST_WORDS:
+            m = None  # "U.S. Side:" in a header lists people; it is not a speaker
         if depth and m is not None:
             # Inside an open quotation, a label counts only when a new quotation follows it.
             after = para.text[m.end():].lstrip(" \t\u00a0")
