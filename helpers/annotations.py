@@ -1,0 +1,246 @@
+"""Topic notes kept as data: load them, check them against the text, and join them to the turns.
+
+The notes are this kit's reading of the cable, not the document's own: the editors of the kit
+chose the topics, picked the phrases and wrote the notes. Three CSV files in ``data/`` hold them:
+
+- ``topics.csv``: ``topic`` (a short id), ``label``, ``description``.
+- ``annotations.csv``: one row per note: ``note_id``, ``turn``, ``anchor`` (a phrase copied
+  exactly from that turn's ``text``, curly quotes and the seed's slips as written), ``topic``,
+  ``note``, ``source`` (where any outside fact in the note comes from; empty when the note
+  states none) and ``glossary`` (glossary terms, separated by ``;``).
+- ``glossary.csv``: ``term``, ``kind`` (person, place, institution, term, event),
+  ``definition``, ``source``.
+
+A **topic is live in a turn** when at least one note on that turn carries it. A turn may carry
+several topics, so words counted "per topic" overlap: a turn's words count once for every topic
+live in it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+TOPIC_COLUMNS = ["topic", "label", "description"]
+ANNOTATION_COLUMNS = ["note_id", "turn", "anchor", "topic", "note", "source", "glossary"]
+GLOSSARY_COLUMNS = ["term", "kind", "definition", "source"]
+GLOSSARY_KINDS = ("person", "place", "institution", "term", "event")
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    return table
+
+
+def load_topics(path: str | Path | None = None) -> pd.DataFrame:
+    """The topic list (``data/topics.csv`` unless another file is given), in file order."""
+    return _read(Path(path) if path else paths.DATA / "topics.csv", TOPIC_COLUMNS)
+
+
+def load_annotations(path: str | Path | None = None) -> pd.DataFrame:
+    """The topic notes (``data/annotations.csv`` unless another file is given).
+
+    ``turn`` is converted to a nullable integer; a value that is not a whole number becomes
+    missing, and :func:`validate_annotations` reports it.
+    """
+    table = _read(Path(path) if path else paths.DATA / "annotations.csv", ANNOTATION_COLUMNS)
+    table["turn"] = pd.to_numeric(table["turn"], errors="coerce").astype("Int64")
+    return table
+
+
+def load_glossary(path: str | Path | None = None) -> pd.DataFrame:
+    """The glossary (``data/glossary.csv`` unless another file is given), in file order."""
+    return _read(Path(path) if path else paths.DATA / "glossary.csv", GLOSSARY_COLUMNS)
+
+
+def glossary_links(value: str) -> list[str]:
+    """The glossary terms named in one note's ``glossary`` cell (``;``-separated, trimmed)."""
+    return [term.strip() for term in str(value).split(";") if term.strip()]
+
+
+def validate_annotations(
+    turns: pd.DataFrame,
+    annotations: pd.DataFrame,
+    topics: pd.DataFrame,
+    glossary: pd.DataFrame | None = None,
+) -> list[str]:
+    """Check the notes against the text; return the problems in plain words (empty list: valid).
+
+    Checks: every note has an id (no two alike), a known turn, a known topic, a note, and an
+    anchor that stands exactly once in its turn's ``text`` (character for character, so a
+    straight quote where the source has a curly one is a problem); every turn carries at least
+    one topic; every glossary link names a term of the glossary; every glossary row has a known
+    kind. ``glossary=None`` checks the links against the kit's own ``data/glossary.csv``.
+    """
+    if glossary is None:
+        glossary = load_glossary()
+    problems: list[str] = []
+    texts = dict(zip(turns["turn"].astype(int), turns["text"]))
+    known_topics = set(topics["topic"])
+    known_terms = set(glossary["term"])
+
+    seen: set[str] = set()
+    for row in annotations.itertuples(index=False):
+        note_id = str(row.note_id).strip()
+        who = f"note {note_id}" if note_id else "a note with no note_id"
+        if not note_id:
+            problems.append(f"{who} (anchor {row.anchor!r}) needs a note_id.")
+        elif note_id in seen:
+            problems.append(f"note_id {note_id} is used more than once.")
+        seen.add(note_id)
+
+        turn = row.turn
+        if pd.isna(turn):
+            problems.append(f"{who}: the turn is missing or not a whole number.")
+        elif int(turn) not in texts:
+            problems.append(
+                f"{who}: turn {int(turn)} does not exist (the turns run from "
+                f"{min(texts)} to {max(texts)})."
+            )
+        else:
+            text = texts[int(turn)]
+            anchor = str(row.anchor)
+            count = text.count(anchor) if anchor else 0
+            if not anchor:
+                problems.append(f"{who}: the anchor is empty.")
+            elif count == 0:
+                elsewhere = [t for t, other in texts.items() if anchor in other]
+                hint = f" (it does appear in turn {elsewhere[0]})" if elsewhere else ""
+                problems.append(
+                    f"{who}: the anchor {anchor!r} is not in turn {int(turn)} as written{hint}."
+                )
+            elif count > 1:
+                problems.append(
+                    f"{who}: the anchor {anchor!r} appears {count} times in turn {int(turn)}; "
+                    "make it longer so that it points to one place."
+                )
+
+        if row.topic not in known_topics:
+            problems.append(f"{who}: the topic {row.topic!r} is not in the topic list.")
+        if not str(row.note).strip():
+            problems.append(f"{who}: the note itself is empty.")
+        for term in glossary_links(row.glossary):
+            if term not in known_terms:
+                problems.append(f"{who}: the glossary term {term!r} is not in the glossary.")
+
+    covered = {int(t) for t in annotations["turn"].dropna()}
+    for turn in sorted(texts):
+        if turn not in covered:
+            problems.append(f"turn {turn} carries no topic: give it at least one note.")
+
+    for row in glossary.itertuples(index=False):
+        if row.kind not in GLOSSARY_KINDS:
+            problems.append(
+                f"glossary term {row.term!r}: the kind {row.kind!r} is not one of "
+                f"{', '.join(GLOSSARY_KINDS)}."
+            )
+    return problems
+
+
+def topics_by_turn(turns: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
+    """One row per topic live in a turn: ``turn``, ``speaker``, ``topic``, ``notes``.
+
+    ``notes`` counts the notes behind that pairing. Rows are in turn order, and within a turn in
+    the order the topics first appear in the notes. Notes on unknown turns are left out (see
+    :func:`validate_annotations`).
+    """
+    speakers = turns.set_index("turn")["speaker"].astype(str)
+    notes = annotations.dropna(subset=["turn"]).astype({"turn": "int64"})
+    notes = notes[notes["turn"].isin(speakers.index)]
+    table = (
+        notes.groupby(["turn", "topic"], sort=False)
+        .size()
+        .rename("notes")
+        .reset_index()
+        .sort_values("turn", kind="stable")
+        .reset_index(drop=True)
+    )
+    table.insert(1, "speaker", table["turn"].map(speakers))
+    return table[["turn", "speaker", "topic", "notes"]]
+
+
+def _topic_order(table: pd.DataFrame, topics: pd.DataFrame | None) -> list[str]:
+    if topics is not None:
+        return list(topics["topic"])
+    return list(dict.fromkeys(table["topic"]))
+
+
+def words_by_topic(
+    turns: pd.DataFrame,
+    annotations: pd.DataFrame,
+    topics: pd.DataFrame | None = None,
+    split: bool = False,
+) -> pd.DataFrame:
+    """Words spoken in the turns where each topic is live, per speaker (topics as rows).
+
+    By default a turn's words (the ``words`` column, by the kit's counting rule) count once for
+    every topic live in that turn, so the rows add up to more than the words of the cable. Read
+    it as "how much talk surrounds this topic", not "how many words were about it".
+
+    With ``split=True`` each turn's words are shared equally among its topics instead (a turn of
+    90 words with 2 topics gives 45 to each), so every column adds up to that speaker's words in
+    the annotated turns; shares are rounded to one decimal place. Neither rule knows which words
+    were about which topic: only a reader does.
+    """
+    live = topics_by_turn(turns, annotations)
+    words = turns.set_index("turn")["words"]
+    live["words"] = live["turn"].map(words).astype("float64" if split else "int64")
+    if split:
+        live["words"] = live["words"] / live.groupby("turn")["topic"].transform("size")
+    speakers = [str(s) for s in turns["speaker"].astype("category").cat.categories]
+    table = live.pivot_table(
+        index="topic", columns="speaker", values="words", aggfunc="sum", fill_value=0
+    )
+    table = table.reindex(index=_topic_order(live, topics), columns=speakers, fill_value=0)
+    table = table.round(1) if split else table.astype("int64")
+    table.columns.name = "speaker"
+    table.index.name = "topic"
+    return table
+
+
+def topic_spans(
+    turns: pd.DataFrame, annotations: pd.DataFrame, topics: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Who opens and who closes each topic, and in how many turns it is live.
+
+    Columns: ``topic``, ``label`` (when ``topics`` is given), ``opened_in`` (first turn where
+    the topic is live), ``opened_by``, ``closed_in`` (last such turn), ``closed_by``, ``turns``
+    (how many turns carry it) and one column per speaker with that speaker's share of those
+    turns. A topic with no notes is left out.
+    """
+    live = topics_by_turn(turns, annotations)
+    speakers = [str(s) for s in turns["speaker"].astype("category").cat.categories]
+    rows = []
+    for topic in _topic_order(live, topics):
+        part = live[live["topic"] == topic]
+        if part.empty:
+            continue
+        first, last = part.iloc[0], part.iloc[-1]
+        row = {
+            "topic": topic,
+            "opened_in": int(first["turn"]),
+            "opened_by": first["speaker"],
+            "closed_in": int(last["turn"]),
+            "closed_by": last["speaker"],
+            "turns": len(part),
+        }
+        for speaker in speakers:
+            row[f"{speaker}_turns"] = int((part["speaker"] == speaker).sum())
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    if topics is not None and not table.empty:
+        labels = topics.set_index("topic")["label"]
+        table.insert(1, "label", table["topic"].map(labels))
+    return table
+
+
+def notes_table(annotations: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """The notes as a reader sees them: turn, topic label, anchor, note, source."""
+    labels = topics.set_index("topic")["label"]
+    table = annotations.assign(topic=annotations["topic"].map(labels).fillna(annotations["topic"]))
+    return table[["note_id", "turn", "topic", "anchor", "note", "source"]].reset_index(drop=True)
