@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from . import style
 from .annotations import topic_spans, topics_by_turn, words_by_topic
