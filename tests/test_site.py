@@ -76,12 +76,16 @@ def test_every_notebook_has_a_page_and_a_place_in_the_index(stored_site):
         assert (stored_site / "teachers_guide.html").is_file()
 
 
-def test_index_titles_come_from_each_notebooks_first_heading(stored_site):
+def test_index_shows_each_notebooks_title_and_time_needed(stored_site):
     index = soup_of(stored_site / "index.html")
-    titles = [a.get_text(strip=True) for a in index.select("ol.kit-sequence a.kit-title")]
-    for path, title in zip(real_notebooks(), titles):
+    entries = index.select("ol.kit-sequence li")
+    assert len(entries) == len(real_notebooks())
+    for path, entry in zip(real_notebooks(), entries):
         nb = nbformat.read(path, as_version=4)
-        assert title == build_site.first_heading(nb)
+        assert entry.select_one("a.kit-title").get_text(strip=True) == build_site.first_heading(nb)
+        time_needed = build_site.time_line(nb)
+        assert time_needed, f"{path.name}: the learner header has no 'Time needed' line"
+        assert entry.select_one(".kit-time").get_text(strip=True) == time_needed
 
 
 def test_pages_fetch_nothing_from_the_network(stored_site):
@@ -232,6 +236,27 @@ def test_execution_uses_a_copy_and_keeps_the_description(tmp_path):
     assert not (folder / "written-by-the-kernel.txt").exists()
     img = soup_of(tmp_path / "site" / "01_throwaway.html").select_one("img.kit-chart")
     assert img["alt"] == "Two bars: Kelly 1, Stalin 2."
+
+
+def test_cell_tags_remove_parts_and_hide_in_print(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    stream = nbformat.v4.new_output("stream", name="stdout", text="a result\n")
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 01 Tags\n\nTime needed: 5 minutes."),
+            nbformat.v4.new_code_cell("setup_only = 1", metadata={"tags": ["remove-cell"]}),
+            nbformat.v4.new_code_cell("print('a result')", metadata={"tags": ["remove-input"]}, outputs=[stream]),
+            nbformat.v4.new_markdown_cell("On screen only.", metadata={"tags": ["hide-in-print"]}),
+        ]
+    )
+    nbformat.write(nb, folder / "01_tags.ipynb")
+    build_site.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    page = soup_of(tmp_path / "site" / "01_tags.html")
+    text = page.get_text()
+    assert "setup_only" not in text and "print(" not in text
+    assert "a result" in text
+    assert page.select_one(".celltag_hide-in-print").get_text(strip=True) == "On screen only."
 
 
 def test_speaker_colours_differ_in_grey():
@@ -388,11 +413,16 @@ INSPECT = r"""
     loaded: img.complete && img.naturalWidth > 0, breakInside: getComputedStyle(img.closest('.jp-RenderedImage') || img).breakInside}));
   const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => [Number(h.tagName[1]), h.textContent.trim()]);
   const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
+  const width = document.documentElement.clientWidth;
+  const tooWide = [...document.querySelectorAll('main *')].filter(el => visible(el)
+    && el.getBoundingClientRect().right > width + 1
+    && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1))
+    .map(el => el.tagName + '.' + String(el.className).split(' ')[0] + ' ' + (el.textContent || '').trim().slice(0, 30));
   const shown = sel => [...document.querySelectorAll(sel)].filter(visible).length;
   return {contrast, images, headings, links, title: document.title, lang: document.documentElement.lang,
     prompts: shown('.jp-InputPrompt, .jp-OutputPrompt'), code: shown('.jp-CodeCell .jp-Cell-inputWrapper'),
     emptyOutputs: shown('.kit-empty-output, .jp-CodeCell.jp-mod-noOutputs'),
-    nav: shown('nav.kit-nav')};
+    nav: shown('nav.kit-nav'), tooWide};
 })()
 """
 
@@ -467,12 +497,16 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
     screen = browser.evaluate(INSPECT, session)
     screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.png")
 
-    # As printed, in grey: the handout a class receives.
+    # As printed, in grey, at the width of an A4 page inside its margins (about 680 CSS px).
     browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False}, session)
     printed = browser.evaluate(INSPECT, session)
     browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
     screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png")
     browser.evaluate("document.documentElement.style.filter = ''", session)
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
     if name != "index.html":  # the handout as the browser prints it (A4), for a person to check
         pdf = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
                                                 "preferCSSPageSize": True}, session)
@@ -519,6 +553,8 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
         problems.append(f"{name}: prompts or navigation visible in print")
     if printed["code"] or printed["emptyOutputs"]:
         problems.append(f"{name}: code cells or empty outputs visible in print")
+    for element in printed["tooWide"]:
+        problems.append(f"{name}: printed, {element!r} is wider than the paper")
     for image in printed["images"]:
         if image["breakInside"] != "avoid":
             problems.append(f"{name}: a chart may be split across printed pages")

@@ -39,6 +39,7 @@ from bs4 import BeautifulSoup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
+from traitlets.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = Path(__file__).resolve().parent / "site"
@@ -313,7 +314,15 @@ class Site:
     # -- notebook pages ----------------------------------------------------------------------
 
     def exporter(self) -> HTMLExporter:
+        # Cell tags, as in Jupyter Book: "remove-cell", "remove-input", "remove-output" leave
+        # that part out of the page; "hide-in-print" (print.css) keeps it on screen only.
+        config = Config()
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+        config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+        config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
         exporter = HTMLExporter(
+            config=config,
             template_name="lab",
             extra_template_paths=[str(ASSETS)],
             exclude_input_prompt=True,
