@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test bench clean
+.PHONY: setup lab test bench execute site rerun clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,22 @@ test: setup
 ## bench: measure parse throughput (not part of the tests)
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+
+## execute: re-run every notebook in place from a fresh kernel (then commit them)
+execute: setup
+	for nb in notebooks/[0-9][0-9]_*.ipynb; do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
+	done
+
+## site: build the printable, offline handout site into site/
+site: setup
+	$(BIN)/python tools/build_site.py --out site
+
+## rerun: rerun the turn analyses on your own transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv]
+rerun: setup
+	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv]"; exit 2; }
+	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)",)
 
 clean:
 	rm -rf $(VENV) build site reruns *.egg-info
