@@ -5,25 +5,35 @@ The grammar, in the order the parser applies it:
 1. **Paragraphs.** The text is cut into paragraphs at blank lines. Each paragraph becomes one
    *block*; a block's ``text`` is ``source[start:end]``, from its first to its last non-space
    character. Every non-space character of the source lies in exactly one block.
-   Header paragraphs (see 6) are cut further, one block per line.
+   Header paragraphs (see 6) are cut further, one block per line. A line inside a paragraph
+   that opens with a label (and has words after it), after a line ending like a sentence,
+   starts a paragraph of its own: web copies sometimes lose the blank line before a label.
 2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
    seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
    ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
    other small words may stand inside), optionally followed by a parenthesis
-   (``Dr. Kissinger (to General Haig)``), then a colon and a space. White House transcripts'
-   ``Q`` followed by two or more spaces is a label too. Words before a colon that are not all
+   (``Dr. Kissinger (to General Haig)``), then a colon and a space (ordinary or non-breaking)
+   or an opening quotation mark. White House transcripts' ``Q`` followed by two or more spaces
+   (or a tab, or a non-breaking space) is a label too. Words before a colon that are not all
    capitalised (``I have the following question: how ...``) are not a label, and header field
-   names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers.
-3. **Quoted turns.** When the label is followed (after any stage direction) by an opening
-   quotation mark (curly ``“`` or straight ``"``), the turn runs to the end of the paragraph in
-   which that quotation closes, over as many paragraphs as it takes. Only the words inside the
-   quotation marks are spoken; a parenthesis inside a quotation may hold a quotation of its own
-   (``(His translator said “meaningless”)``). Paragraphs after the closing mark that carry no
-   label are narration, not speech. A quotation still open when the next label or the end of
-   the file comes is an error naming the line where it opened.
-4. **Unquoted turns.** When the label is followed by plain text, every following paragraph
-   without a label continues the same turn, up to the next label or to a closing paragraph
-   (a time stamp such as ``2:58 P.M. JST``, ``END``, or a footnote starting ``[1]``).
+   names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers; before the first
+   turn, neither is a list heading such as ``U.S. Side:`` or ``Soviet Participants:``.
+3. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
+   followed by an opening quotation mark, as in the cable), when a label is followed (after any
+   stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
+   runs to the end of the paragraph in which that quotation closes, over as many paragraphs as
+   it takes. Only the words inside the quotation marks are spoken; a parenthesis inside a
+   quotation may hold a quotation of its own (``(His translator said “meaningless”)``).
+   Paragraphs after the closing mark that carry no label are narration, not speech. A
+   quotation still open when the next label or the end of the file comes is an error naming
+   the line where it opened.
+4. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
+   quote its speech (a press conference whose speaker begins by quoting someone), every
+   following paragraph without a label continues the same turn, up to the next label or to a
+   closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
+   rule ``---``, a heading ``Notes`` or ``Footnotes``, or a footnote (``[1] ...``,
+   ``1. See ...``, ``1. Source: ...``). A paragraph that is only a stage direction
+   (``(Laughter.)``) continues the turn like any other.
 5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
    ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
@@ -197,6 +207,38 @@ def match_label(paragraph: str) -> re.Match[str] | None:
     return m
 
 
+def _opens_quotation(after_label: str) -> bool:
+    """Whether the text after a label opens a quotation (after any parenthesised directions)."""
+    probe = after_label.lstrip(" \t\u00a0")
+    while probe.startswith("("):
+        close = probe.find(")")
+        if close < 0:
+            break
+        probe = probe[close + 1:].lstrip(" \t\u00a0")
+    return probe[:1] in _OPENING_QUOTES
+
+
+def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
+    """Whether the record puts its speech in quotation marks (rule 3) or not (rule 4).
+
+    A record is in the quoted style when at least half of its labels are followed by an
+    opening quotation mark. In a record in the plain style (a press conference), a turn that
+    happens to begin by quoting someone (``PRESIDENT BIDEN:  “The Pacific Ocean ...”  Those
+    are the words ...``) is still a plain turn: all its words are the speaker's.
+    """
+    labelled = quoted = 0
+    for para, m in zip(paragraphs, matches):
+        if m is not None:
+            labelled += 1
+            quoted += _opens_quotation(para.text[m.end():])
+    return labelled > 0 and 2 * quoted >= labelled
+
+
+def _list_heading(label: str) -> bool:
+    """Whether a label reads like a header's list heading (``U.S. Side``, ``Participants``)."""
+    return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
+
+
 def _normal(label: str) -> str:
     return " ".join(label.replace("\u00a0", " ").split()).casefold()
 
@@ -309,6 +351,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
     """
     paragraphs = split_at_labels(split_paragraphs(text))
+    matches = [match_label(para.text) for para in paragraphs]
+    quoted_style = _quoted_style(paragraphs, matches)
     kinds: list[str] = ["header"] * len(paragraphs)
     owner: list[int | None] = [None] * len(paragraphs)
     turns: list[_Turn] = []
@@ -326,18 +370,12 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
         )
 
     for index, para in enumerate(paragraphs):
-        m = match_label(para.text)
-        if m is not None and not turns and _normal(m.group("label")).rstrip(".").split()[-1] in _HEADER_LAST_WORDS:
+        m = matches[index]
+        if m is not None and not turns and _list_heading(m.group("label")):
             m = None  # "U.S. Side:" in a header lists people; it is not a speaker
         if depth and m is not None:
             # Inside an open quotation, a label counts only when a new quotation follows it.
-            after = para.text[m.end():].lstrip(" \t\u00a0")
-            while after.startswith("("):
-                close = after.find(")")
-                if close < 0:
-                    break
-                after = after[close + 1:].lstrip(" \t\u00a0")
-            if after[:1] in _OPENING_QUOTES:
+            if _opens_quotation(para.text[m.end():]):
                 fail_unclosed()
             m = None
         if m is not None:
@@ -347,14 +385,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                             aside=m.group("aside") if "aside" in m.groupdict() else None)
             turns.append(current)
             closed = False
-            rest = text[label_end:para.end]
-            probe = rest.lstrip(" \t\u00a0")
-            while probe.startswith("("):
-                close = probe.find(")")
-                if close < 0:
-                    break
-                probe = probe[close + 1:].lstrip(" \t\u00a0")
-            current.quoted = probe[:1] in _OPENING_QUOTES
+            current.quoted = quoted_style and _opens_quotation(text[label_end:para.end])
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
