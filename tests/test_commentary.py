@@ -1,0 +1,413 @@
+"""Tests for helpers/commentary.py and for notebook 04 (the close reading).
+
+Three kinds of check:
+- the helpers, with exact, hand-checkable expectations;
+- the notebook's structure: every turn 1-11 is shown and commented, and so is the narration;
+- the notebook's prose never contradicts the kit's fact sheet (forbidden phrasings, dates,
+  UNCONFIRMED items stated as fact) and types no number that is not a date, a sourced figure
+  or a label (numbers about the text are rendered from computed values).
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import commentary as cm
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_commentary.ipynb"
+
+
+# --------------------------------------------------------------------------------------------
+# helpers: exact expectations
+# --------------------------------------------------------------------------------------------
+
+def test_escape_markdown():
+    assert cm.escape_markdown("shewed [sic] *that*") == r"shewed \[sic\] \*that\*"
+    assert cm.escape_markdown("co-exist, 25 minutes.") == "co-exist, 25 minutes."
+
+
+def test_line_span():
+    assert cm.line_span(52, 52) == "line 52"
+    assert cm.line_span(32, 38) == "lines 32–38"
+
+
+def test_turn_heading(cable):
+    assert cm.turn_heading(cable.turns, 8) == "Turn 8 · Stalin · line 52"
+    assert cm.turn_heading(cable.turns, 1) == "Turn 1 · Kelly · lines 32–38"
+    assert cm.turn_heading(cable.turns, 10) == "Turn 10 · Kelly · line 58"
+
+
+def test_turn_markdown_exact(cable):
+    assert cm.turn_markdown(cable, 6) == (
+        "> **Turn 6 · Stalin · line 48**\n>\n"
+        "> Stalin: “Ours are all directed exclusively against Germany”."
+    )
+    assert cm.turn_markdown(cable, 11) == (
+        "> **Turn 11 · Stalin · line 60**\n>\n"
+        "> Stalin: (Laughing) “Such questions arise from boredom”."
+    )
+
+
+def test_turn_1_keeps_its_four_paragraphs(cable):
+    text = cm.turn_markdown(cable, 1)
+    assert text.startswith("> **Turn 1 · Kelly · lines 32–38**\n>\n> Sir. D. Kelly: “I am very glad")
+    assert text.count("\n>\n") == 4  # one break after the heading, three between paragraphs
+    assert text.endswith("will lead to further discussions and a final solution”.")
+
+
+def test_every_turn_quotes_its_source_slice_exactly(cable):
+    for n, source_text in zip(cable.turns["turn"], cable.turns["text"]):
+        body = cm.turn_markdown(cable, int(n)).split("\n", 2)[2]
+        paragraphs = [p[2:] for p in body.split("\n>\n")]
+        unescaped = [re.sub(r"\\(.)", r"\1", p) for p in paragraphs]
+        expected = [" ".join(p.split()) for p in re.split(r"\n\s*\n", source_text) if p.strip()]
+        assert unescaped == expected, n
+
+
+def test_show_turn_is_markdown_of_turn_markdown(cable):
+    assert cm.show_turn(cable, 4).data == cm.turn_markdown(cable, 4)
+
+
+@pytest.mark.parametrize("n", [0, 12, -1])
+def test_turn_out_of_range(cable, n):
+    with pytest.raises(ValueError, match="turns 1 to 11"):
+        cm.turn_markdown(cable, n)
+
+
+def test_narration_markdown(cable):
+    assert cm.narration_markdown(cable, 56) == (
+        "> **Narration (Kelly's words, not a quotation) · line 56**\n>\n"
+        "> At this point Stalin took out his pipe sat back in his chair and asked me a number of "
+        "personal questions: Whether this was my first visit to Moscow; whether I could speak "
+        "Russian, etc. After a few moments exchange of conversation he asked whether there was any "
+        "way in which he could be of service to me."
+    )
+    closing = cm.narration_markdown(cable, 62, 66)
+    assert closing.startswith("> **Narration (Kelly's words, not a quotation) · lines 62–66**")
+    assert closing.count("\n>\n") == 3
+    assert "shewed \\[sic\\]" in closing
+    assert closing.endswith("to a foreign Ambassador for several years.")
+    opening = cm.narration_markdown(cable, 28, 30)  # line 28 is a header block: only line 30 kept
+    assert opening.startswith("> **Narration (Kelly's words, not a quotation) · line 30**")
+
+
+def test_narration_missing(cable):
+    with pytest.raises(ValueError, match="no narration"):
+        cm.narration_markdown(cable, 40)  # a speech line
+
+
+def test_prose():
+    assert cm.prose("{a} of {b}", a=742, b=927).data == "742 of 927"
+
+
+def test_turn_counts(cable):
+    assert cm.turn_counts(cable.turns) == {"Kelly": 6, "Stalin": 5}
+
+
+def test_speaking_time_simple():
+    table = cm.speaking_time(130, rates=(130,), interpreting_factor=2.0, meeting_minutes=25)
+    assert table.to_dict("index") == {
+        130: {"minutes_spoken": 1.0, "minutes_interpreted": 2.0, "minutes_left": 23.0}}
+
+
+def test_speaking_time_for_the_record():
+    # 927 words: 927/110 = 8.43, 927/130 = 7.13, 927/150 = 6.18 minutes; doubled; 25 minus that
+    table = cm.speaking_time(927)
+    assert list(table.index) == [110, 130, 150]
+    assert table["minutes_spoken"].tolist() == [8.4, 7.1, 6.2]
+    assert table["minutes_interpreted"].tolist() == [16.9, 14.3, 12.4]
+    assert table["minutes_left"].tolist() == [8.1, 10.7, 12.6]
+
+
+@pytest.mark.parametrize("kwargs", [{"words": -1}, {"words": 10, "rates": (0,)},
+                                    {"words": 10, "meeting_minutes": 0}])
+def test_speaking_time_rejects_bad_input(kwargs):
+    with pytest.raises(ValueError):
+        cm.speaking_time(**kwargs)
+
+
+def test_record_text_leaves_out_the_archive_header(cable):
+    text = cm.record_text(cable)
+    assert text.startswith("The Generalissimo received me last night")
+    assert text.endswith("for several years.")
+    assert "NATO" not in text and "July 19, 1949" not in text
+
+
+def test_term_counts(cable):
+    table = cm.term_counts(cable, ["NATO", "North Atlantic", "Germany", "reconstruction"])
+    assert table.to_dict("index") == {
+        "NATO": {"in_summary": 1, "in_record": 0},
+        "North Atlantic": {"in_summary": 0, "in_record": 2},
+        "Germany": {"in_summary": 0, "in_record": 3},
+        "reconstruction": {"in_summary": 1, "in_record": 2},
+    }
+
+
+@pytest.mark.parametrize("day, days", [
+    (date(1949, 7, 18), 0), (date(1949, 7, 19), 1), (date(1949, 7, 21), 3),
+    (date(1949, 8, 24), 37), (date(1949, 8, 29), 42), (date(1949, 9, 23), 67),
+    (date(1949, 10, 7), 81), (date(1948, 8, 2), -350), (date(1946, 4, 4), -1201),
+    (date(1949, 4, 4), -105),
+])
+def test_days_from_meeting(day, days):
+    assert cm.days_from_meeting(day) == days
+
+
+def test_events_match_the_fact_sheet():
+    """The dates of the fact sheet (docs/sources.md), one by one."""
+    expected = {
+        "Bedell Smith": date(1946, 4, 4),
+        "Berlin blockade begins": date(1948, 6, 24),
+        "three Western envoys": date(1948, 8, 2),
+        "North Atlantic Treaty signed": date(1949, 4, 4),
+        "blockade lifted": date(1949, 5, 12),
+        "Paris session of the Council of Foreign Ministers opens": date(1949, 5, 23),
+        "Council of Foreign Ministers ends": date(1949, 6, 20),
+        "Kelly meets Stalin": date(1949, 7, 18),
+        "cable No. 608": date(1949, 7, 19),
+        "Senate": date(1949, 7, 21),
+        "Bundestag": date(1949, 8, 14),
+        "Alan Kirk": date(1949, 8, 15),
+        "comes into force": date(1949, 8, 24),
+        "RDS-1": date(1949, 8, 29),
+        "Adenauer": date(1949, 9, 15),
+        "Truman": date(1949, 9, 23),
+        "Yugoslavia": date(1949, 9, 29),
+        "German Democratic Republic": date(1949, 10, 7),
+    }
+    for text, day in expected.items():
+        assert cm.event_day(text) == day, text
+    assert len(cm.EVENTS) == len(expected)
+    assert cm.MEETING_DAY == date(1949, 7, 18)
+
+
+def test_event_day_needs_one_match():
+    with pytest.raises(ValueError, match="matches 3 events"):
+        cm.event_day("North Atlantic")
+    with pytest.raises(ValueError, match="matches 0 events"):
+        cm.event_day("Korea")
+
+
+def test_timeline():
+    table = cm.timeline()
+    assert list(table.columns) == ["date", "days_from_meeting", "event", "source"]
+    assert table["date"].tolist() == sorted(table["date"])
+    assert table.iloc[0]["date"] == "1946-04-04"
+    assert table.iloc[-1]["date"] == "1949-10-07"
+    assert table.loc[table["days_from_meeting"] == 0, "event"].tolist() == [
+        "Kelly meets Stalin in the Kremlin, 10 p.m. Moscow time"]
+    assert (table["source"].str.len() > 0).all()
+
+
+def test_long_date():
+    assert cm.long_date(date(1949, 8, 24)) == "24 August 1949"
+    assert cm.long_date(date(1949, 7, 8)) == "8 July 1949"
+
+
+# --------------------------------------------------------------------------------------------
+# notebook 04: structure
+# --------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cells() -> list[dict]:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _markdown_outputs(cell: dict) -> list[str]:
+    texts = []
+    for out in cell.get("outputs", []):
+        data = out.get("data", {}).get("text/markdown")
+        if data:
+            texts.append("".join(data))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def prose_texts(cells) -> list[str]:
+    """Everything the reader reads as prose: markdown cells and rendered Markdown outputs."""
+    texts = [_source(c) for c in cells if c["cell_type"] == "markdown"]
+    for c in cells:
+        if c["cell_type"] == "code" and "show_" not in _source(c):
+            texts += _markdown_outputs(c)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def sentences(prose_texts) -> list[str]:
+    joined = "\n".join(prose_texts)
+    joined = re.sub(r"\]\([^)]*\)", "]", joined)  # drop link targets
+    return [" ".join(s.split()) for s in re.split(r"(?<=[.!?])\s+|\n\s*\n|\n- ", joined) if s.strip()]
+
+
+def test_every_turn_is_shown_once_and_commented(cells, cable):
+    speakers = dict(zip(cable.turns["turn"], cable.turns["speaker"].astype(str)))
+    for n in range(1, 12):
+        shown = [i for i, c in enumerate(cells)
+                 if c["cell_type"] == "code" and _source(c).strip() == f"cm.show_turn(cable, {n})"]
+        assert len(shown) == 1, f"turn {n} shown {len(shown)} times"
+        after = cells[shown[0] + 1]
+        assert after["cell_type"] == "markdown"
+        text = _source(after)
+        assert text.startswith(f"### Commentary on turn {n} ({speakers[n]})")
+        assert "**What is said.**" in text
+        assert "**How the other side answers.**" in text
+        assert len(text.split()) >= 60, f"turn {n}: commentary too short"
+        assert _markdown_outputs(cells[shown[0]]) == [cm.turn_markdown(cable, n)]
+
+
+def test_narration_is_shown_and_commented(cells):
+    for call, heading in [("cm.show_narration(cable, 28, 30)", "**Commentary on the opening narration.**"),
+                          ("cm.show_narration(cable, 56)", "### Commentary on the narration"),
+                          ("cm.show_narration(cable, 62, 66)", "### Commentary on the closing narration")]:
+        index = [i for i, c in enumerate(cells) if _source(c).strip() == call]
+        assert len(index) == 1, call
+        assert _source(cells[index[0] + 1]).startswith(heading)
+
+
+def test_header_sections_and_footer(cells):
+    text = "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
+    for needle in ["**What you will learn**", "**Time needed**", "**What to know first**",
+                   "**Where it sits**", "## Try it", "## Discussion questions", "## Model answers",
+                   "## Closing synthesis"]:
+        assert needle in text, needle
+    assert text.index("## Try it") < text.index("## Model answers")
+    last = _source([c for c in cells if c["cell_type"] == "markdown"][-1])
+    assert last.startswith("---\n**How to cite.**")
+    assert "notebook 04, version 0.1.0" in last
+    assert "https://digitalarchive.wilsoncenter.org/document/134387" in last
+
+
+def test_no_errors_and_kernel(cells):
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for c in cells:
+        for out in c.get("outputs", []):
+            assert out["output_type"] != "error"
+            assert "image/svg+xml" not in out.get("data", {})
+            assert " at 0x" not in "".join(out.get("data", {}).get("text/plain", ""))
+
+
+# --------------------------------------------------------------------------------------------
+# notebook 04: never contradicts the fact sheet
+# --------------------------------------------------------------------------------------------
+
+def test_never_atomic_bombers(prose_texts):
+    for text in prose_texts:
+        assert not re.search(r"atomic[- ]bomber", text, re.IGNORECASE)
+
+
+def test_b29s_are_said_not_to_be_atomic_capable(sentences):
+    b29 = [s for s in sentences if "B-29" in s]
+    assert b29
+    assert any("not equipped to carry atomic" in s for s in sentences)
+
+
+def test_pact_not_in_force_before_24_august(sentences):
+    for s in sentences:
+        if re.search(r"\bin(to)? force\b", s) and re.search(r"Pact|North Atlantic|treaty had been signed", s):
+            assert "24 August" in s or re.search(r"\bnot\b", s), s
+
+
+def test_pact_signed_and_senate_vote_dated(sentences):
+    joined = " ".join(sentences)
+    assert "4 April 1949" in joined
+    assert "21 July" in joined and "82 votes to 13" in joined
+    assert "24 August 1949" in joined
+
+
+def test_meeting_is_never_dated_19_july(sentences):
+    pattern = re.compile(r"\b(meeting|met|meet|interview|received|receives)\b[^.;:]{0,40}\b19(th)? July",
+                         re.IGNORECASE)
+    for s in sentences:
+        assert not pattern.search(s), s
+    joined = " ".join(sentences)
+    assert "18 July 1949" in joined and "Monday 18 July" in joined
+
+
+def test_kelly_dates_and_not_the_weapons_expert(sentences):
+    joined = " ".join(sentences)
+    assert "Sir David Victor Kelly (1891–1959)" in joined
+    assert joined.count("1891") == joined.count("1891–1959") == joined.count("1959")
+    for s in sentences:
+        if "2003" in s:
+            assert re.search(r"\bnot\b", s, re.IGNORECASE), s
+    assert any("2003" in s for s in sentences)
+
+
+def test_exclusively_is_set_against_the_treaty_texts(sentences):
+    joined = " ".join(sentences)
+    assert "Germany or any other Power which might be associated with Germany" in joined
+    assert "Germany or any state allied with the latter" in joined
+    assert "goes further than the texts" in joined
+
+
+def test_first_interview_claim_is_tested(sentences):
+    joined = " ".join(sentences)
+    assert "This is Kelly's claim, and it can be tested" in joined
+    assert "4 April 1946" in joined and "2 August 1948" in joined
+
+
+def test_no_scholarly_study_is_said(sentences):
+    assert any("We found no scholarly study of this meeting" in s for s in sentences)
+
+
+def test_million_houses_is_kellys_figure(sentences):
+    million = [s for s in sentences if "million houses" in s]
+    assert million and all("Kelly" in s for s in million)
+    joined = " ".join(sentences)
+    assert "about 220,000 homes destroyed or damaged beyond repair, and 3.5 million or more" in joined
+
+
+def test_unconfirmed_items_are_marked(sentences):
+    def about(word: str) -> list[str]:
+        return [s for s in sentences if word in s]
+    assert any("probabl" in s for s in about("Pavlov"))
+    assert any("probabl" in s for s in about("Geoffrey Harrison"))
+    assert any("not confirmed" in s or "probable" in s for s in about("Russian ladies"))
+    assert not any(re.search(r"FO ?371", s) for s in sentences)  # no invented file reference
+
+
+def test_meeting_date_and_cable_date_from_metadata(cells):
+    outputs = [t for c in cells for t in _markdown_outputs(c)]
+    assert any("on **18 July 1949**; the cable was despatched at 13:11 on **19 July 1949**" in t
+               for t in outputs)
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: Number forms the prose may type: dates, labels, sourced figures, and the source's own figures.
+_ALLOWED_NUMBERS = [
+    r"https?://\S+", r"`[^`]*`", r"42:1", r"4/2012", r"46/1968",
+    rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
+    rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
+    r"\b[Tt]urns? \d+", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d",
+    r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
+    r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
+    r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
+    r"about 60 minutes", r"30 more", r"about 30 to get months",
+]
+
+
+def test_no_typed_counts_in_markdown(cells):
+    """Numbers about the text are computed; a markdown cell types only dates, labels and sourced figures."""
+    for c in cells:
+        if c["cell_type"] != "markdown":
+            continue
+        text = _source(c)
+        for pattern in _ALLOWED_NUMBERS:
+            text = re.sub(pattern, " ", text, flags=re.MULTILINE)
+        leftover = re.findall(r".{0,30}\d.{0,30}", text)
+        assert not leftover, leftover
+
+
+def test_source_figures_used_in_prose(cable):
+    assert cable.metadata.duration_minutes == 25
+    assert list(cm.speaking_time(1).index) == [110, 130, 150]  # "110 to 150 words a minute"
