@@ -238,6 +238,41 @@ def test_execution_uses_a_copy_and_keeps_the_description(tmp_path):
     assert img["alt"] == "Two bars: Kelly 1, Stalin 2."
 
 
+def test_a_failing_cell_fails_the_build_naming_the_notebook(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 01 Broken"), nbformat.v4.new_code_cell("1 / 0")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(nb, folder / "01_broken.ipynb")
+    result = subprocess.run(
+        [sys.executable, str(BUILDER), "--out", str(tmp_path / "site"), "--notebooks", str(folder),
+         "--guide", str(tmp_path / "none.md")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "01_broken.ipynb: a cell failed while executing" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+
+
+def test_an_image_in_markdown_needs_alt_text_too(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    (folder / "pixel.png").write_bytes(base64.b64decode(PIXEL))
+    picture = nbformat.v4.new_markdown_cell("![](pixel.png)")
+    picture["id"] = "picture"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 01 Picture"), picture])
+    nbformat.write(nb, folder / "01_picture.ipynb")
+    with pytest.raises(build_site.SiteError, match=r"01_picture\.ipynb, cell 2 \(id picture\): image has alt text ''"):
+        build_site.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    picture.source = "![A single grey pixel](pixel.png)"
+    nbformat.write(nb, folder / "01_picture.ipynb")
+    build_site.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    img = soup_of(tmp_path / "site" / "01_picture.html").find("img")
+    assert img["alt"] == "A single grey pixel" and img["src"].startswith("data:image/png;base64,")
+
+
 def test_cell_tags_remove_parts_and_hide_in_print(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
@@ -257,6 +292,19 @@ def test_cell_tags_remove_parts_and_hide_in_print(tmp_path):
     assert "setup_only" not in text and "print(" not in text
     assert "a result" in text
     assert page.select_one(".celltag_hide-in-print").get_text(strip=True) == "On screen only."
+
+
+def test_binder_links_when_asked(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook("One pixel, standing for a chart."), folder / "01_chart.ipynb")
+    build_site.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None, binder="owner/kit")
+    links = [a["href"] for a in soup_of(tmp_path / "site" / "01_chart.html").find_all("a", href=True)]
+    assert "https://mybinder.org/v2/gh/owner/kit/HEAD?urlpath=lab/tree/notebooks/01_chart.ipynb" in links
+    index = [a["href"] for a in soup_of(tmp_path / "site" / "index.html").find_all("a", href=True)]
+    assert "https://mybinder.org/v2/gh/owner/kit/HEAD?urlpath=lab/tree/notebooks" in index
+    with pytest.raises(build_site.SiteError, match="OWNER/REPO"):
+        build_site.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None, binder="not a repo")
 
 
 def test_speaker_colours_differ_in_grey():

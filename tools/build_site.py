@@ -233,8 +233,11 @@ def execute(original: Path, path: Path, workdir: Path, timeout: int) -> nbformat
 class Site:
     """Builds the pages and keeps track of which repository file became which page."""
 
-    def __init__(self, out: Path, notebooks: Path, guide: Path | None, version: str) -> None:
+    def __init__(
+        self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None
+    ) -> None:
         self.out = out
+        self.binder = binder
         self.notebooks = notebooks.resolve()
         self.guide = guide.resolve() if guide and guide.exists() else None
         self.version = version
@@ -341,6 +344,7 @@ class Site:
                 "guide": GUIDE_PAGE if self.guide else None,
                 "source": f"notebooks/{handout.source.name}",
                 "version": self.version,
+                "binder": self.binder_url(handout.source.name),
             },
         }
         html, _ = self.exporter().from_notebook_node(handout.notebook, resources=resources)
@@ -376,9 +380,16 @@ class Site:
             version=self.version,
         )
 
+    def binder_url(self, notebook: str | None = None) -> str | None:
+        """The Binder launch address for the repository (and one notebook), if one was given."""
+        if not self.binder:
+            return None
+        path = "notebooks" + (f"/{quote(notebook)}" if notebook else "")
+        return f"https://mybinder.org/v2/gh/{self.binder}/HEAD?urlpath=lab/tree/{path}"
+
     def index_page(self, handouts: list[Handout]) -> str:
         body = self.env.get_template("index_body.html.j2").render(
-            handouts=handouts, guide=GUIDE_PAGE if self.guide else None
+            handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url()
         )
         soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body), "html.parser")
         mark_bare_urls(soup)
@@ -496,7 +507,7 @@ def image_alt_problems(soup: BeautifulSoup) -> list[tuple[BeautifulSoup, str]]:
         if alt is None:
             problems.append((img, "no alt text"))
         elif alt.strip().lower() in MEANINGLESS_ALT:
-            problems.append((img, f"alt text {alt!r} describes nothing"))
+            problems.append((img, f"alt text {alt!r}, which describes nothing"))
     return problems
 
 
@@ -542,6 +553,7 @@ def build(
     run: bool = True,
     timeout: int = 120,
     log=print,
+    binder: str | None = None,
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
 
@@ -554,7 +566,9 @@ def build(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    site = Site(out, notebooks, guide, kit_version())
+    if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
+        raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
+    site = Site(out, notebooks, guide, kit_version(), binder)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
@@ -608,10 +622,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--guide", type=Path, default=ROOT / "docs" / "teachers_guide.md", help="teacher's guide (Markdown)")
     parser.add_argument("--no-execute", action="store_true", help="use the stored outputs instead of executing")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
+    parser.add_argument("--binder", metavar="OWNER/REPO", help="add 'Run on Binder' links for this GitHub repository")
     parser.add_argument("--strict", action="store_true", help="treat warnings (broken links, skipped headings) as errors")
     args = parser.parse_args(argv)
     try:
-        warnings = build(args.out, args.notebooks, args.guide, run=not args.no_execute, timeout=args.timeout)
+        warnings = build(args.out, args.notebooks, args.guide, run=not args.no_execute, timeout=args.timeout,
+                         binder=args.binder)
     except SiteError as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
