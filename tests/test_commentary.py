@@ -265,7 +265,7 @@ def test_every_turn_is_shown_once_and_commented(cells, cable):
 
 
 def test_narration_is_shown_and_commented(cells):
-    for call, heading in [("cm.show_narration(cable, 28, 30)", "**Commentary on the opening narration.**"),
+    for call, heading in [("cm.show_narration(cable, 30)", "**Commentary on the opening narration.**"),
                           ("cm.show_narration(cable, 56)", "### Commentary on the narration"),
                           ("cm.show_narration(cable, 62, 66)", "### Commentary on the closing narration")]:
         index = [i for i, c in enumerate(cells) if _source(c).strip() == call]
@@ -388,7 +388,7 @@ _ALLOWED_NUMBERS = [
     r"https?://\S+", r"`[^`]*`", r"42:1", r"4/2012", r"46/1968",
     rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
     rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
-    r"\b[Tt]urns? \d+", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d",
+    r"\b[Tt]urns? \d+", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
     r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
     r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
     r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
