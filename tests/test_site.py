@@ -553,6 +553,14 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
     browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
     screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png")
     browser.evaluate("document.documentElement.style.filter = ''", session)
+    # Ticking "Print the code cells too" brings every code cell back into the print.
+    code_cells = browser.evaluate(
+        "(() => { const box = document.getElementById('kit-print-code'); if (!box) return null;"
+        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell .jp-Cell-inputWrapper')];"
+        " const shown = all.filter(el => el.getClientRects().length > 0).length; box.checked = false;"
+        " return [shown, all.length]; })()", session)
+    if code_cells is not None and code_cells[0] != code_cells[1]:
+        problems.append(f"{name}: with 'Print the code cells too', {code_cells[0]} of {code_cells[1]} code cells print")
     browser.send("Emulation.setDeviceMetricsOverride",
                  {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
     if name != "index.html":  # the handout as the browser prints it (A4), for a person to check
