@@ -294,6 +294,34 @@ def test_cell_tags_remove_parts_and_hide_in_print(tmp_path):
     assert page.select_one(".celltag_hide-in-print").get_text(strip=True) == "On screen only."
 
 
+def test_links_to_other_files_of_the_kit(tmp_path):
+    """Notebook links become pages: .ipynb -> .html, Markdown docs rendered, other files copied."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "docs" / "sources.md").write_text("# Sources\n\nBack to [the first notebook](../notebooks/01_a.ipynb).\n")
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\n## Plan\n\nStart with [01](../notebooks/01_a.ipynb#Part-two).\n")
+    (tmp_path / "seeds" / "text.txt").write_text("the source\n")
+    links = (
+        "# 01 A\n\nTime needed: 5 minutes. See [02](02_b.ipynb), [the sources](../docs/sources.md), "
+        "[the text](../seeds/text.txt), [the sequence](README.md) and [nothing](../missing.md).\n\n## Part two"
+    )
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(links)]), tmp_path / "notebooks" / "01_a.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 02 B")]), tmp_path / "notebooks" / "02_b.ipynb")
+    site = tmp_path / "site"
+    warnings = build_site.build(site, tmp_path / "notebooks", tmp_path / "docs" / "guide.md", run=False, log=lambda *_: None)
+    hrefs = [a["href"] for a in soup_of(site / "01_a.html").select("main a[href]")]
+    assert hrefs == ["02_b.html", "sources.html", "files/seeds/text.txt", "index.html", "../missing.md"]
+    assert warnings[-1] == "01_a.html: link to '../missing.md' points at nothing in the kit"
+    assert warnings[0].endswith("02_b.ipynb: no learner-header line on time needed")
+    assert (site / "files" / "seeds" / "text.txt").read_text() == "the source\n"
+    assert [a["href"] for a in soup_of(site / "sources.html").select("main a[href]")] == ["01_a.html"]
+    guide = soup_of(site / "teachers_guide.html")
+    assert [a["href"] for a in guide.select("main a[href]")] == ["01_a.html#Part-two"]
+    assert [h["id"] for h in guide.select("main h1, main h2")] == ["guide", "plan"]
+    assert soup_of(site / "01_a.html").find(id="Part-two") is not None
+
+
 def test_binder_links_when_asked(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()

@@ -239,6 +239,7 @@ class Site:
         self.out = out
         self.binder = binder
         self.notebooks = notebooks.resolve()
+        self.root = self.notebooks.parent  # the kit's folder: links may point anywhere inside it
         self.guide = guide.resolve() if guide and guide.exists() else None
         self.version = version
         self.pages: dict[Path, str] = {}
@@ -263,7 +264,7 @@ class Site:
         if not target.is_file():
             return None
         try:
-            relative = target.relative_to(ROOT)
+            relative = target.relative_to(self.root)
         except ValueError:
             return None
         if relative.parts[0] in {".git", ".venv"}:
