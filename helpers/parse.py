@@ -11,7 +11,7 @@ The grammar, in the order the parser applies it:
 2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
    seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
    ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
-   other small words may stand inside), optionally followed by a parenthesis
+   other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally followed by a parenthesis
    (``Dr. Kissinger (to General Haig)``), then a colon and a space (ordinary or non-breaking)
    or an opening quotation mark. White House transcripts' ``Q`` followed by two or more spaces
    (or a tab, or a non-breaking space) is a label too. Words before a colon that are not all
@@ -61,9 +61,11 @@ from .source import position
 _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
+_PARTICLE = r"(?:de|du|des|la|le|von|van|der|den|al|el|bin|ibn|da|di)"  # "de Gaulle:"
 _CAP_WORD = rf"[{_UPPER}][\w’'.\-]*"
 _LABEL = re.compile(
-    rf"(?P<label>{_CAP_WORD}(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
+    rf"(?P<label>(?:{_PARTICLE}[ \t\u00a0]+)?{_CAP_WORD}"
+    rf"(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
     r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
     r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
 )
@@ -460,7 +462,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     if not rows:
         warnings.append(
             "no speaker turns found: no paragraph opens with a speaker label such as "
-            "'Stalin:' or 'PRESIDENT BIDEN:' (see the grammar in the README)"
+            "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
         )
     return ParseResult(blocks, rows, warnings)
 

@@ -58,6 +58,8 @@ def assert_faithful(transcript: helpers.Transcript) -> None:
     ("Q\u00a0\u00a0\u00a0 Why not?", "Q"),
     ("Q\tWhy not?", "Q"),
     ("Q: Why not?", "Q"),
+    ("de Gaulle: Non.", "de Gaulle"),
+    ("MR. PRICE:  Good afternoon.", "MR. PRICE"),
 ])
 def test_label_forms(text, label):
     m = match_label(text)
@@ -71,6 +73,9 @@ def test_label_forms(text, label):
     "Very quickly: You didn’t want to get involved.",
     "Q. Why not?",                  # one space after Q is an initial, not the questioner
     "Quite so: we agree.",
+    "de facto recognition: that is the question.",
+    "Speaker 1: Hello.",               # not read: digits (docs/bring_your_own.md)
+    "THE PRESIDENT. Good afternoon.",  # not read: a full stop instead of a colon
     "PARTICIPANTS: The President",
     "Time and Place: Kremlin, 10 p.m.",
     "2:58 P.M. JST",
@@ -232,7 +237,7 @@ def test_no_speech_gives_no_turns_and_says_so():
     t = load("form_no_speech.txt")
     assert t.turns.empty and len(t.people) == 0
     assert t.warnings == ["no speaker turns found: no paragraph opens with a speaker label such as "
-                          "'Stalin:' or 'PRESIDENT BIDEN:' (see the grammar in the README)"]
+                          "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"]
     assert kinds(t) == [("header", "Memorandum for the R"), ("header", "Subject: Lunch with "),
                         ("narration", "The Ambassador said ")]
 

@@ -1,0 +1,160 @@
+"""tools/rerun.py, run as a user would: outputs, untouched notebooks, and one-line errors."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import paths
+
+TOOL = paths.ROOT / "tools" / "rerun.py"
+DATA = Path(__file__).parent / "data"
+WH = DATA / "wh_2022-05-23_biden_kishida_joint_press_conference.txt"
+PRESS = DATA / "form_press_conference.txt"
+
+sys.path.insert(0, str(TOOL.parent))
+import rerun  # noqa: E402
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", cwd=paths.ROOT, timeout=300)
+
+
+def digests(notebooks: list[Path]) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in notebooks}
+
+
+def stand_in(folder: Path, body: str) -> Path:
+    """A small notebook shaped like notebook 02: a tagged parameters cell, then the analysis."""
+    params = nbformat.v4.new_code_cell("TRANSCRIPT = None\nSPEAKERS = None")
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# Stand-in for 02"), params,
+               nbformat.v4.new_code_cell(body)],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}})
+    path = folder / "02_stand_in.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+SUMMARY = ("import helpers\n"
+           "record = helpers.load(TRANSCRIPT, SPEAKERS)\n"
+           "print(len(record.turns), 'turns:', ', '.join(record.turns['speaker'].cat.categories))\n"
+           "helpers.speaker_summary(record.turns)")
+
+
+def outputs_text(nb_path: Path) -> str:
+    nb = nbformat.read(nb_path, as_version=4)
+    return "\n".join(o.get("text", "") + json.dumps(o.get("data", {}))
+                     for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+# --- a transcript of our own, through a notebook of our own -------------------------------------
+def test_rerun_own_transcript(tmp_path):
+    notebook = stand_in(tmp_path, SUMMARY)
+    before = digests([notebook])
+    out = tmp_path / "out"
+    result = run(PRESS, "--out", out, "--notebook", notebook)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "02_stand_in.html", "02_stand_in.ipynb", "turns.csv"]
+    # the notebook ran on the transcript, with its speaker file beside it
+    assert "6 turns: Hale, Chancellor Weber, Q" in outputs_text(out / "02_stand_in.ipynb")
+    executed = nbformat.read(out / "02_stand_in.ipynb", as_version=4)
+    assert executed.cells[0].cell_type == "markdown"
+    assert "Rerun on `form_press_conference.txt`" in executed.cells[0].source
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and f'TRANSCRIPT = "{PRESS.resolve()}"' in injected[0].source
+    # the turn table as CSV, one row per turn, UTF-8 with a byte-order mark
+    csv = (out / "turns.csv").read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbfturn,speaker,side,label,")
+    assert csv.count(b"\r\n") == 7
+    # HTML with the computed table, and no script fetched from the web
+    html = (out / "02_stand_in.html").read_text(encoding="utf-8")
+    assert "Chancellor Weber" in html and "Rerun on" in html
+    assert 'src="http' not in html
+    # the notebook it ran is only read
+    assert digests([notebook]) == before
+    assert result.stderr.splitlines()[0] == f"6 turns from {PRESS}"
+
+
+# --- the real example, through the kit's own turn notebooks ---------------------------------------
+def test_rerun_example_with_the_kit_notebooks(tmp_path):
+    # The kit's turn notebooks (02, and any other with a TRANSCRIPT parameter), as `make rerun`
+    # runs them; while none exists yet, the stand-in takes their place.
+    notebooks = rerun.turn_notebooks()
+    extra: list[str | Path] = []
+    if not notebooks:
+        notebooks = [stand_in(tmp_path, SUMMARY)]
+        extra = ["--notebook", notebooks[0]]
+    committed = digests(notebooks)
+    out = tmp_path / "wh"
+    result = run(WH, "--out", out, *extra)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"34 turns from {WH}"
+    names = {p.name for p in out.iterdir()}
+    for notebook in notebooks:
+        assert {notebook.name, notebook.with_suffix(".html").name} <= names
+        executed = nbformat.read(out / notebook.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs
+                  if o.output_type == "error"]
+        assert errors == []
+        assert 'src="http' not in (out / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+    assert "turns.csv" in names
+    assert (out / "turns.csv").read_bytes().count(b"\r\n") == 35  # header + 34 turns
+    # the committed notebooks are only read
+    assert digests(notebooks) == committed
+
+
+def test_default_output_folder_is_reruns_stem():
+    assert rerun.RERUNS == paths.ROOT / "reruns"
+    parser = rerun.build_parser()
+    args = parser.parse_args([str(WH)])
+    assert args.out is None and args.speakers is None
+
+
+# --- a notebook that fails on the transcript ---------------------------------------------------------
+def test_failing_notebook_names_the_cell(tmp_path):
+    notebook = stand_in(tmp_path, "import helpers\nrecord = helpers.load(TRANSCRIPT)\n"
+                                  "record.turns.loc[99, 'words']")
+    out = tmp_path / "out"
+    result = run(PRESS, "--out", out, "--notebook", notebook)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{notebook}: error: failed on form_press_conference.txt at In [3] (KeyError: ")
+    assert (out / "02_stand_in.ipynb").exists() and not (out / "02_stand_in.html").exists()
+
+
+# --- transcripts that cannot be rerun: one line, exit 2, nothing written -----------------------------
+@pytest.mark.parametrize("content,expected", [
+    (b"", ":1:1: error: the file is empty: there is no text to read"),
+    (b"Title\n\nStalin: \xe2\x80\x9cHello\n\nKelly: \xe2\x80\x9cYes\xe2\x80\x9d",
+     ":3:9: error: the quotation opened here"),
+    (b"Kelly: caf\xe9", ":1:11: error: the file is not UTF-8 text (byte 0xe9 cannot be read)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", ":3:1: error: this looks like a binary file, not text"),
+    (b"A memorandum.\n\nNothing here is speech.", ":1:1: error: no speaker turns found"),
+])
+def test_bad_transcript_one_line_exit_2(tmp_path, content, expected):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    out = tmp_path / "out"
+    result = run(path, "--out", out, "--notebook", stand_in(tmp_path, "1"))
+    assert result.returncode == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(str(path) + expected), result.stderr
+    assert not out.exists()
+
+
+def test_missing_notebook_and_missing_speaker_file(tmp_path):
+    result = run(PRESS, "--notebook", tmp_path / "nope.ipynb")
+    assert (result.returncode, result.stderr) == (2, f"{tmp_path / 'nope.ipynb'}:1:1: error: no such notebook\n")
+    result = run(PRESS, "--speakers", tmp_path / "nope.csv", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{(tmp_path / 'nope.csv')}:1:1: error: cannot read the speaker file")

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Rerun the kit's turn analyses on another transcript.
+
+    .venv/bin/python tools/rerun.py TRANSCRIPT [--speakers FILE] [--out DIR] [--notebook NB ...]
+
+What it does, in order:
+
+1. Reads and parses TRANSCRIPT with the kit's parser (and its speaker file: ``--speakers FILE``,
+   else ``NAME.speakers.csv`` beside ``NAME.txt`` when there is one). A transcript the kit
+   cannot read, or one with no speaker turns, stops here with one line on standard error,
+   ``FILE:LINE:COL: error: MESSAGE``, and exit status 2. Nothing is written.
+2. Writes the turn table as ``turns.csv`` (UTF-8, spreadsheet-safe, as ``python -m helpers
+   export`` writes it) into the output folder, by default ``reruns/<transcript stem>/``.
+3. Runs each notebook that analyses turns through papermill with ``TRANSCRIPT`` (and
+   ``SPEAKERS``) set to absolute paths, and writes the executed copy ``NN_name.ipynb`` and a
+   self-contained ``NN_name.html`` (images embedded, no scripts fetched from the web) into the
+   output folder. The notebooks that analyse turns are those in ``notebooks/`` with a code cell
+   tagged ``parameters`` that assigns ``TRANSCRIPT``. The committed notebooks are only read.
+
+A notebook that fails on the transcript stops the run with exit status 1 and a line naming the
+notebook, the cell and the error; the partly executed copy is kept in the output folder so the
+failing cell can be read there.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from a checkout without the editable install
+    sys.path.insert(0, str(ROOT))
+
+import helpers  # noqa: E402
+from helpers.errors import TranscriptError  # noqa: E402
+from helpers.export import to_csv  # noqa: E402
+
+NOTEBOOKS = ROOT / "notebooks"
+RERUNS = ROOT / "reruns"
+KERNEL = "python3"
+#: ``<script src="https://...">`` tags nbconvert's template adds (require.js, MathJax): a rerun's
+#: HTML is opened offline and needs neither.
+_REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']https?://[^\"']*[\"'][^>]*>\s*</script>\s*",
+                            re.IGNORECASE)
+_ASSIGNS_TRANSCRIPT = re.compile(r"^\s*TRANSCRIPT\s*=", re.MULTILINE)
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised an error while running on the transcript."""
+
+
+@dataclass
+class Rerun:
+    """What one rerun wrote."""
+
+    transcript: Path
+    out: Path
+    turns: int
+    csv: Path
+    notebooks: list[Path] = field(default_factory=list)
+    html: list[Path] = field(default_factory=list)
+
+
+def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks in ``folder`` that analyse turns: a ``parameters`` cell sets TRANSCRIPT."""
+    import nbformat
+
+    found = []
+    for path in sorted(folder.glob("[0-9]*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if (cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
+                    and _ASSIGNS_TRANSCRIPT.search(cell.source)):
+                found.append(path)
+                break
+    return found
+
+
+def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcript:
+    """Parse the transcript as the notebooks will; refuse one with no turns to analyse."""
+    parsed = helpers.read_transcript(transcript, aliases=speakers)
+    if parsed.turns.empty:
+        raise TranscriptError(
+            "no speaker turns found, so there is nothing to analyse: no paragraph opens with a "
+            "speaker label such as 'Stalin:' or 'PRESIDENT BIDEN:' "
+            "(see docs/bring_your_own.md)", str(transcript), 1, 1)
+    return parsed
+
+
+def banner(transcript: Path, speakers: Path | None, notebook: Path) -> str:
+    """The note put at the top of a rerun copy, so nobody mistakes it for the cable's."""
+    speaker_note = (f"speaker file `{speakers.name}`" if speakers is not None
+                    else "its own speaker file, if it has one beside it")
+    return (
+        f"> **Rerun on `{transcript.name}`.** This is a copy of `notebooks/{notebook.name}` "
+        f"run by `tools/rerun.py` on `{transcript.name}` ({speaker_note}). Tables, charts and "
+        "the sentences built from computed values describe that transcript. The rest of the "
+        "prose was written for Kelly's telegram No. 608 of 19 July 1949 and may not fit it."
+    )
+
+
+def export_html(executed: Path, html: Path) -> None:
+    """Write ``executed`` as one HTML file: images embedded, no remote scripts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    body, _ = HTMLExporter(embed_images=True).from_notebook_node(nb)
+    html.write_text(_REMOTE_SCRIPT.sub("", body), encoding="utf-8")
+
+
+def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path | None) -> None:
+    """Execute a copy of ``notebook`` on ``transcript`` into ``output`` (the original is only read)."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    nb = nbformat.read(notebook, as_version=4)
+    note = nbformat.v4.new_markdown_cell(banner(transcript, speakers, notebook))
+    note.metadata["tags"] = ["rerun-note"]
+    nb.cells.insert(0, note)
+    parameters = {"TRANSCRIPT": str(transcript),
+                  "SPEAKERS": str(speakers) if speakers is not None else None}
+    try:
+        papermill.execute_notebook(
+            nb, str(output), parameters=parameters, kernel_name=KERNEL, cwd=str(notebook.parent),
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up chatter
+        )
+    except PapermillExecutionError as exc:
+        raise NotebookFailed(
+            f"{notebook.relative_to(ROOT) if notebook.is_relative_to(ROOT) else notebook}: "
+            f"error: failed on {transcript.name} at In [{exc.exec_count}] "
+            f"({exc.ename}: {exc.evalue}); the partly run copy is {output}") from None
+
+
+def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
+          notebooks: list[Path] | None = None) -> Rerun:
+    """Rerun the turn notebooks on ``transcript``; see the module docstring."""
+    parsed = check_transcript(Path(transcript), Path(speakers) if speakers is not None else None)
+    transcript = Path(transcript).resolve()
+    speakers = Path(speakers).resolve() if speakers is not None else None
+    out = Path(out).resolve() if out is not None else RERUNS / transcript.stem
+    if notebooks is None:
+        notebooks = turn_notebooks()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TranscriptError(f"cannot create the output folder ({exc.strerror or exc})",
+                              str(out), 1, 1) from None
+    result = Rerun(transcript, out, len(parsed.turns), out / "turns.csv")
+    to_csv(parsed.turns, result.csv)
+    for notebook in notebooks:
+        notebook = Path(notebook).resolve()
+        executed = out / notebook.name
+        run_notebook(notebook, executed, transcript, speakers)
+        html = executed.with_suffix(".html")
+        export_html(executed, html)
+        result.notebooks.append(executed)
+        result.html.append(html)
+    return result
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tools/rerun.py",
+        description="Run the kit's turn analyses (notebook 02 and any other notebook with a "
+                    "TRANSCRIPT parameter) on another speaker-labelled transcript.")
+    parser.add_argument("transcript", help="the transcript: a UTF-8 text file")
+    parser.add_argument("--speakers", metavar="FILE",
+                        help="speaker file (CSV: label,speaker,side); default: TRANSCRIPT's "
+                             "NAME.speakers.csv when it exists")
+    parser.add_argument("--out", metavar="DIR",
+                        help="output folder (default: reruns/<transcript stem>/)")
+    parser.add_argument("--notebook", metavar="NB", action="append", type=Path,
+                        help="run this notebook instead of the kit's turn notebooks (repeatable)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.notebook:
+            for nb in args.notebook:
+                if not nb.is_file():
+                    raise TranscriptError("no such notebook", str(nb), 1, 1)
+        result = rerun(args.transcript, args.speakers, args.out, args.notebook)
+    except TranscriptError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except NotebookFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    shown = result.out.relative_to(ROOT) if result.out.is_relative_to(ROOT) else result.out
+    print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
+    for path in [result.csv, *result.notebooks, *result.html]:
+        print(f"wrote {shown / path.name}", file=sys.stderr)
+    if not result.notebooks:
+        print("no notebook in notebooks/ has a TRANSCRIPT parameter yet: wrote the turn table only",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
