@@ -411,3 +411,82 @@ def test_no_typed_counts_in_markdown(cells):
 def test_source_figures_used_in_prose(cable):
     assert cable.metadata.duration_minutes == 25
     assert list(cm.speaking_time(1).index) == [110, 130, 150]  # "110 to 150 words a minute"
+
+
+# --------------------------------------------------------------------------------------------
+# figures quoted in docs/teachers_guide.md, and the bibliography
+# --------------------------------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_speaking_time_figures_in_the_answer_key():
+    # 927/100 = 9.27 min, x2 = 18.54, 25 - 18.54 = 6.46; 927/160 = 5.79, x2 = 11.59, left 13.41
+    table = cm.speaking_time(927, rates=(100, 160))
+    assert table.to_dict("index") == {
+        100: {"minutes_spoken": 9.3, "minutes_interpreted": 18.5, "minutes_left": 6.5},
+        160: {"minutes_spoken": 5.8, "minutes_interpreted": 11.6, "minutes_left": 13.4},
+    }
+
+
+def test_word_totals_used_in_the_commentary(cable):
+    from helpers import speaker_summary
+    table = speaker_summary(cable.turns)
+    assert len(cable.turns) == 11
+    assert table["words"].to_dict() == {"Kelly": 742, "Stalin": 185}
+    assert table["share_of_words"].to_dict() == {"Kelly": 80.0, "Stalin": 20.0}
+    assert int(cable.turns.loc[cable.turns["turn"] == 1, "words"].iloc[0]) == 472
+
+
+def _urls(text: str) -> set[str]:
+    found = re.findall(r"https?://[^\s\"'<>)\]]+", text)
+    return {u.rstrip(".,;").split("://", 1)[1].removeprefix("www.") for u in found}
+
+
+def test_sources_md_lists_every_url_the_commentary_cites():
+    listed = _urls((DOCS / "sources.md").read_text(encoding="utf-8"))
+    cited = set()
+    for cell in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "markdown":
+            cited |= _urls(_source(cell))
+    for _, _, source in cm.EVENTS:
+        cited |= {u.removeprefix("www.") for u in re.findall(r"[\w.-]+\.\w+/[^\s;)]+", source)
+                  if "/" in u and "." in u.split("/")[0]}
+    missing = sorted(u for u in cited if u not in listed)
+    assert not missing, missing
+
+
+def test_sources_md_lists_every_url_in_the_data_files():
+    listed = _urls((DOCS / "sources.md").read_text(encoding="utf-8"))
+    data = Path(__file__).resolve().parents[1] / "data"
+    cited = set()
+    for name in ["people.csv", "annotations.csv", "glossary.csv"]:
+        for source in pd.read_csv(data / name, dtype=str, keep_default_na=False)["source"]:
+            cited |= _urls(source)
+    missing = sorted(u for u in cited if u not in listed)
+    assert not missing, missing
+
+
+def test_sources_md_marks_the_unconfirmed_items():
+    text = (DOCS / "sources.md").read_text(encoding="utf-8")
+    for needle in ["No scholarly study of this meeting was found", "FO 371", "Hayward"]:
+        assert needle in text
+    assert text.count("**UNCONFIRMED**") >= 4
+
+
+def test_teachers_guide_has_an_answer_section_for_every_notebook():
+    text = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    for nn in ["01", "02", "03", "04"]:
+        assert re.search(rf"^### Answers for notebook {nn}( \(|: to be added)", text, re.MULTILINE), nn
+    for plan in ["## Lesson plan A: one 50-minute class", "## Lesson plan B: two 50-minute classes",
+                 "## Learning objectives", "## Assessment task", "**Marking guide**"]:
+        assert plan in text
+
+
+def test_teachers_guide_keeps_the_facts():
+    text = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    assert "**Monday 18 July 1949**" in text and "**19 July 1949**" in text
+    assert "**in force 24 August 1949**" in text
+    assert "**not atomic-capable**" in text
+    assert "Sir David Victor Kelly (1891–1959)" in text
+    assert not re.search(r"(?<!\")atomic bombers(?!\")", text)
