@@ -40,11 +40,18 @@ from helpers.export import to_csv  # noqa: E402
 NOTEBOOKS = ROOT / "notebooks"
 RERUNS = ROOT / "reruns"
 KERNEL = "python3"
+#: Seconds a single cell may run: the kit's notebooks take a few seconds in all.
+CELL_TIMEOUT = 600
 #: ``<script src="https://...">`` tags nbconvert's template adds (require.js, MathJax): a rerun's
 #: HTML is opened offline and needs neither.
 _REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']https?://[^\"']*[\"'][^>]*>\s*</script>\s*",
                             re.IGNORECASE)
 _ASSIGNS_TRANSCRIPT = re.compile(r"^\s*TRANSCRIPT\s*=", re.MULTILINE)
+
+
+def shown(path: Path) -> Path:
+    """A path as the user reads it: relative to the kit's folder when inside it."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 class NotebookFailed(RuntimeError):
@@ -69,7 +76,10 @@ def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
     found = []
     for path in sorted(folder.glob("[0-9]*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except (OSError, ValueError):  # a notebook being saved right now: not a turn notebook yet
+            continue
         for cell in nb.cells:
             if (cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
                     and _ASSIGNS_TRANSCRIPT.search(cell.source)):
@@ -115,6 +125,7 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
     """Execute a copy of ``notebook`` on ``transcript`` into ``output`` (the original is only read)."""
     import nbformat
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     nb = nbformat.read(notebook, as_version=4)
@@ -127,13 +138,20 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
         papermill.execute_notebook(
             nb, str(output), parameters=parameters, kernel_name=KERNEL, cwd=str(notebook.parent),
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            execution_timeout=CELL_TIMEOUT,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up chatter
         )
     except PapermillExecutionError as exc:
+        value = " ".join(str(exc.evalue).split())
+        value = value if len(value) <= 200 else value[:199] + "…"
         raise NotebookFailed(
-            f"{notebook.relative_to(ROOT) if notebook.is_relative_to(ROOT) else notebook}: "
-            f"error: failed on {transcript.name} at In [{exc.exec_count}] "
-            f"({exc.ename}: {exc.evalue}); the partly run copy is {output}") from None
+            f"{shown(notebook)}: error: failed on {transcript.name} at In [{exc.exec_count}] "
+            f"({exc.ename}: {value}); the partly run copy is {shown(output)}") from None
+    except (DeadKernelError, CellTimeoutError) as exc:
+        value = " ".join(str(exc).split())[:200]
+        raise NotebookFailed(
+            f"{shown(notebook)}: error: failed on {transcript.name}: the kernel stopped or a cell "
+            f"ran too long ({type(exc).__name__}: {value})") from None
 
 
 def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
@@ -195,10 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    shown = result.out.relative_to(ROOT) if result.out.is_relative_to(ROOT) else result.out
     print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
     for path in [result.csv, *result.notebooks, *result.html]:
-        print(f"wrote {shown / path.name}", file=sys.stderr)
+        print(f"wrote {shown(path)}", file=sys.stderr)
     if not result.notebooks:
         print("no notebook in notebooks/ has a TRANSCRIPT parameter yet: wrote the turn table only",
               file=sys.stderr)
