@@ -370,7 +370,7 @@ class Site:
 
     # -- other pages -------------------------------------------------------------------------
 
-    def render(self, title: str, body: str) -> str:
+    def render(self, title: str, body: str, page: str) -> str:
         template = self.env.get_template("page.html.j2")
         return template.render(
             title=title,
@@ -379,6 +379,7 @@ class Site:
             print_css=Markup((ASSETS / "print.css").read_text("utf-8")),
             guide=GUIDE_PAGE if self.guide else None,
             version=self.version,
+            current=page,
         )
 
     def binder_url(self, notebook: str | None = None) -> str | None:
@@ -392,7 +393,7 @@ class Site:
         body = self.env.get_template("index_body.html.j2").render(
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url()
         )
-        soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body), "html.parser")
+        soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body, "index.html"), "html.parser")
         mark_bare_urls(soup)
         check_page(soup, "index.html")
         return str(soup)
@@ -401,7 +402,7 @@ class Site:
         text = source.read_text("utf-8")
         body = markdown_to_html(text)
         title = first_heading(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])) or source.stem
-        soup = BeautifulSoup(self.render(title, body), "html.parser")
+        soup = BeautifulSoup(self.render(title, body, page), "html.parser")
         add_heading_ids(soup)
         self.rewrite_links(soup, source.parent, page)
         self.embed_images(soup, source.parent, page)
