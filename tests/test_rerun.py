@@ -133,28 +133,50 @@ def test_failing_notebook_names_the_cell(tmp_path):
 
 
 # --- transcripts that cannot be rerun: one line, exit 2, nothing written -----------------------------
-@pytest.mark.parametrize("content,expected", [
-    (b"", ":1:1: error: the file is empty: there is no text to read"),
-    (b"Title\n\nStalin: \xe2\x80\x9cHello\n\nKelly: \xe2\x80\x9cYes\xe2\x80\x9d",
-     ":3:9: error: the quotation opened here"),
-    (b"Kelly: caf\xe9", ":1:11: error: the file is not UTF-8 text (byte 0xe9 cannot be read)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", ":3:1: error: this looks like a binary file, not text"),
-    (b"A memorandum.\n\nNothing here is speech.", ":1:1: error: no speaker turns found"),
-])
-def test_bad_transcript_one_line_exit_2(tmp_path, content, expected):
-    path = tmp_path / "bad.txt"
+#: The messages exactly as docs/bring_your_own.md shows them.
+BAD = [
+    (b"", "1:1: error: the file is empty: there is no text to read"),
+    (b"Title\n\nStalin: \xe2\x80\x9cThat is true.\n\nSir D. Kelly: \xe2\x80\x9cYes\xe2\x80\x9d.",
+     "3:9: error: the quotation opened here (in the turn of \u201cStalin\u201d) never closes: add "
+     "the closing quotation mark where the speech ends"),
+    (b"Kelly: caf\xe9", "1:11: error: the file is not UTF-8 text (byte 0xe9 cannot be read); "
+                        "save it again as UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "3:1: error: this looks like a binary file, not text (it has a "
+                                   "NUL byte); if it is text saved as UTF-16, save it again as UTF-8"),
+    (b"A memorandum.\n\nThe Ambassador said: nothing.",
+     "1:1: error: no speaker turns found, so there is nothing to analyse: no paragraph opens with "
+     "a speaker label such as 'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"),
+]
+
+
+@pytest.mark.parametrize("content,expected", BAD)
+def test_bad_transcript_one_line_exit_2(tmp_path, capsys, content, expected):
+    path = tmp_path / "record.txt"
     path.write_bytes(content)
     out = tmp_path / "out"
-    result = run(path, "--out", out, "--notebook", stand_in(tmp_path, "1"))
-    assert result.returncode == 2
-    assert result.stdout == "" and result.stderr.count("\n") == 1
-    assert result.stderr.startswith(str(path) + expected), result.stderr
+    assert rerun.main([str(path), "--out", str(out), "--notebook", str(stand_in(tmp_path, "1"))]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"{path}:{expected}\n"
     assert not out.exists()
 
 
-def test_missing_notebook_and_missing_speaker_file(tmp_path):
-    result = run(PRESS, "--notebook", tmp_path / "nope.ipynb")
-    assert (result.returncode, result.stderr) == (2, f"{tmp_path / 'nope.ipynb'}:1:1: error: no such notebook\n")
-    result = run(PRESS, "--speakers", tmp_path / "nope.csv", "--out", tmp_path / "out")
-    assert result.returncode == 2
-    assert result.stderr.startswith(f"{(tmp_path / 'nope.csv')}:1:1: error: cannot read the speaker file")
+def test_missing_notebook_and_missing_speaker_file(tmp_path, capsys):
+    assert rerun.main([str(PRESS), "--notebook", str(tmp_path / "nope.ipynb")]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'nope.ipynb'}:1:1: error: no such notebook\n"
+    assert rerun.main([str(PRESS), "--speakers", str(tmp_path / "nope.csv"),
+                       "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'nope.csv'}:1:1: error: cannot read the speaker file")
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_speaker_file_messages(tmp_path, capsys):
+    names = tmp_path / "names.csv"
+    names.write_text("name,who\nA,B\n", encoding="utf-8")
+    assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (f"{names}:1:1: error: a speaker file needs the columns label "
+                                       "and speaker (missing: label, speaker)\n")
+    names.write_text("label,speaker\nA,B\nC,D\n,E\n", encoding="utf-8")
+    assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"{names}:4:1: error: every row needs a label and a speaker\n"
