@@ -11,10 +11,11 @@ A transcript writes its speakers as it likes: the cable has both ``Sir D. Kelly`
     Sir. D. Kelly,Kelly,British
     Stalin,Stalin,Soviet
 
-Labels are matched after folding case and white space, so ``STALIN`` matches ``Stalin``. A label
-the file does not list (or every label, without a file) becomes its own speaker: the label with
-white space folded, in title case if it was written in capitals, so ``PRESIDENT BIDEN`` and
-``President Biden`` are one speaker and ``Sir D. Kelly`` and ``Sir. D. Kelly`` are two.
+Labels are matched after folding case and white space, so ``STALIN`` matches ``Stalin`` (a
+colon copied with the label, ``Stalin:``, is dropped). A label the file does not list (or every
+label, without a file) becomes its own speaker: the label with white space folded, in title
+case if it was written in capitals, so ``PRESIDENT BIDEN`` and ``President Biden`` are one
+speaker and ``Sir D. Kelly`` and ``Sir. D. Kelly`` are two.
 
 A transcript ``NAME.txt`` picks up ``NAME.speakers.csv`` beside it by itself.
 """
@@ -68,7 +69,8 @@ def load_aliases(path: str | Path) -> list[Alias]:
                     f"(missing: {', '.join(sorted(missing))})", name, 1, 1)
             aliases = []
             for row in reader:
-                label = (row.get("label") or "").strip()
+                # "PRESIDENT BIDEN:" copied with its colon is the label PRESIDENT BIDEN
+                label = (row.get("label") or "").strip().removesuffix(":").strip()
                 speaker = (row.get("speaker") or "").strip()
                 if not label or not speaker:
                     raise TranscriptError("every row needs a label and a speaker", name,

@@ -180,3 +180,31 @@ def test_bad_speaker_file_messages(tmp_path, capsys):
     names.write_text("label,speaker\nA,B\nC,D\n,E\n", encoding="utf-8")
     assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err == f"{names}:4:1: error: every row needs a label and a speaker\n"
+
+
+def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path, capsys):
+    names = tmp_path / "names.csv"
+    # "PRESIDENT HALE:" with its colon still matches; "PRESIDNET HALE" is a misspelling
+    names.write_text("label,speaker\nPRESIDENT HALE:,Hale\nPRESIDNET HALE,Hale\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(out),
+                       "--notebook", str(stand_in(tmp_path, "1"))]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"{names}: warning: no turn has the label PRESIDNET HALE: check the spelling "
+                      "against the transcript")
+    assert b",Hale,,PRESIDENT HALE," in (out / "turns.csv").read_bytes()
+
+
+def test_notebook_without_parameters_cell_is_refused(tmp_path, capsys):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import helpers")])
+    path = tmp_path / "plain.ipynb"
+    nbformat.write(nb, path)
+    assert rerun.main([str(PRESS), "--out", str(tmp_path / "out"), "--notebook", str(path)]) == 1
+    assert capsys.readouterr().err.endswith(
+        f"{path}: error: no code cell tagged 'parameters' sets TRANSCRIPT, so the notebook would "
+        "read the cable, not your transcript\n")
+
+
+def test_the_kit_reruns_notebook_02_only():
+    assert rerun.TURN_NOTEBOOKS == ("02_who_held_the_floor.ipynb",)
+    assert all(p.name in rerun.TURN_NOTEBOOKS for p in rerun.turn_notebooks())

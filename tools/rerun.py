@@ -14,8 +14,9 @@ What it does, in order:
 3. Runs each notebook that analyses turns through papermill with ``TRANSCRIPT`` (and
    ``SPEAKERS``) set to absolute paths, and writes the executed copy ``NN_name.ipynb`` and a
    self-contained ``NN_name.html`` (images embedded, no scripts fetched from the web) into the
-   output folder. The notebooks that analyse turns are those in ``notebooks/`` with a code cell
-   tagged ``parameters`` that assigns ``TRANSCRIPT``. The committed notebooks are only read.
+   output folder. The notebooks that analyse turns are listed in :data:`TURN_NOTEBOOKS`
+   (notebook 02); each needs a code cell tagged ``parameters`` that assigns ``TRANSCRIPT``
+   and ``SPEAKERS``. The committed notebooks are only read.
 
 A notebook that fails on the transcript stops the run with exit status 1 and a line naming the
 notebook, the cell and the error; the partly executed copy is kept in the output folder so the
@@ -36,8 +37,14 @@ if str(ROOT) not in sys.path:  # run from a checkout without the editable instal
 import helpers  # noqa: E402
 from helpers.errors import TranscriptError  # noqa: E402
 from helpers.export import to_csv  # noqa: E402
+from helpers.speakers import fold, sidecar  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
+#: The notebooks a rerun runs: those that analyse the turns of any record. Notebooks 01, 03 and
+#: 04 read the cable itself (its header and slips, topic notes anchored to its turns, a
+#: commentary on its words), so a rerun leaves them out. Add a notebook here when it can read
+#: any transcript through ``helpers.load(TRANSCRIPT, SPEAKERS)``.
+TURN_NOTEBOOKS: tuple[str, ...] = ("02_who_held_the_floor.ipynb",)
 RERUNS = ROOT / "reruns"
 KERNEL = "python3"
 #: Seconds a single cell may run: the kit's notebooks take a few seconds in all.
@@ -70,22 +77,18 @@ class Rerun:
     html: list[Path] = field(default_factory=list)
 
 
-def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
-    """The notebooks in ``folder`` that analyse turns: a ``parameters`` cell sets TRANSCRIPT."""
+def has_transcript_parameter(notebook: Path) -> bool:
+    """Whether ``notebook`` has a code cell tagged ``parameters`` that assigns TRANSCRIPT."""
     import nbformat
 
-    found = []
-    for path in sorted(folder.glob("[0-9]*.ipynb")):
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except (OSError, ValueError):  # a notebook being saved right now: not a turn notebook yet
-            continue
-        for cell in nb.cells:
-            if (cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
-                    and _ASSIGNS_TRANSCRIPT.search(cell.source)):
-                found.append(path)
-                break
-    return found
+    nb = nbformat.read(notebook, as_version=4)
+    return any(cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
+               and _ASSIGNS_TRANSCRIPT.search(cell.source) for cell in nb.cells)
+
+
+def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The kit's notebooks that analyse turns (:data:`TURN_NOTEBOOKS`) that exist in ``folder``."""
+    return [folder / name for name in TURN_NOTEBOOKS if (folder / name).is_file()]
 
 
 def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcript:
@@ -97,6 +100,12 @@ def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcr
             "speaker label such as 'Stalin:' or 'PRESIDENT BIDEN:' "
             "(see docs/bring_your_own.md)", str(transcript), 1, 1)
     return parsed
+
+
+def unused_labels(parsed: helpers.Transcript) -> list[str]:
+    """Labels the speaker file lists that no turn uses (often a misspelling)."""
+    used = {fold(label) for label in parsed.turns["label"]}
+    return [a.label for a in parsed.aliases if fold(a.label) not in used]
 
 
 def banner(transcript: Path, speakers: Path | None, notebook: Path) -> str:
@@ -155,9 +164,17 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
 
 
 def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
-          notebooks: list[Path] | None = None) -> Rerun:
-    """Rerun the turn notebooks on ``transcript``; see the module docstring."""
+          notebooks: list[Path] | None = None, warn=None) -> Rerun:
+    """Rerun the turn notebooks on ``transcript``; see the module docstring.
+
+    ``warn``, if given, is called with each warning line before the notebooks run.
+    """
     parsed = check_transcript(Path(transcript), Path(speakers) if speakers is not None else None)
+    unused = unused_labels(parsed)
+    if unused and warn is not None:
+        names = Path(speakers) if speakers is not None else sidecar(transcript)
+        warn(f"{names}: warning: no turn has the label{'s' if len(unused) > 1 else ''} "
+             f"{', '.join(unused)}: check the spelling against the transcript")
     transcript = Path(transcript).resolve()
     speakers = Path(speakers).resolve() if speakers is not None else None
     out = Path(out).resolve() if out is not None else RERUNS / transcript.stem
@@ -172,6 +189,10 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
     to_csv(parsed.turns, result.csv)
     for notebook in notebooks:
         notebook = Path(notebook).resolve()
+        if not has_transcript_parameter(notebook):
+            raise NotebookFailed(
+                f"{shown(notebook)}: error: no code cell tagged 'parameters' sets TRANSCRIPT, so "
+                "the notebook would read the cable, not your transcript")
         executed = out / notebook.name
         run_notebook(notebook, executed, transcript, speakers)
         html = executed.with_suffix(".html")
@@ -184,8 +205,8 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tools/rerun.py",
-        description="Run the kit's turn analyses (notebook 02 and any other notebook with a "
-                    "TRANSCRIPT parameter) on another speaker-labelled transcript.")
+        description="Run the kit's turn analyses (notebook 02, who held the floor) on another "
+                    "speaker-labelled transcript.")
     parser.add_argument("transcript", help="the transcript: a UTF-8 text file")
     parser.add_argument("--speakers", metavar="FILE",
                         help="speaker file (CSV: label,speaker,side); default: TRANSCRIPT's "
@@ -204,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             for nb in args.notebook:
                 if not nb.is_file():
                     raise TranscriptError("no such notebook", str(nb), 1, 1)
-        result = rerun(args.transcript, args.speakers, args.out, args.notebook)
+        result = rerun(args.transcript, args.speakers, args.out, args.notebook,
+                       warn=lambda line: print(line, file=sys.stderr))
     except TranscriptError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -217,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in [result.csv, *result.notebooks, *result.html]:
         print(f"wrote {shown(path)}", file=sys.stderr)
     if not result.notebooks:
-        print("no notebook in notebooks/ has a TRANSCRIPT parameter yet: wrote the turn table only",
+        print(f"none of {', '.join(TURN_NOTEBOOKS)} is in notebooks/ yet: wrote the turn table only",
               file=sys.stderr)
     return 0
 
