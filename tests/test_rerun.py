@@ -182,16 +182,15 @@ def test_bad_speaker_file_messages(tmp_path, capsys):
     assert capsys.readouterr().err == f"{names}:4:1: error: every row needs a label and a speaker\n"
 
 
-def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path, capsys):
+def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path):
     names = tmp_path / "names.csv"
     # "PRESIDENT HALE:" with its colon still matches; "PRESIDNET HALE" is a misspelling
     names.write_text("label,speaker\nPRESIDENT HALE:,Hale\nPRESIDNET HALE,Hale\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(out),
-                       "--notebook", str(stand_in(tmp_path, "1"))]) == 0
-    err = capsys.readouterr().err.splitlines()
-    assert err[0] == (f"{names}: warning: no turn has the label PRESIDNET HALE: check the spelling "
-                      "against the transcript")
+    out, warnings = tmp_path / "out", []
+    result = rerun.rerun(PRESS, names, out, notebooks=[], warn=warnings.append)
+    assert warnings == [f"{names}: warning: no turn has the label PRESIDNET HALE: check the "
+                        "spelling against the transcript"]
+    assert (result.turns, result.notebooks) == (6, [])
     assert b",Hale,,PRESIDENT HALE," in (out / "turns.csv").read_bytes()
 
 
