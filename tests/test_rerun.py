@@ -207,3 +207,9 @@ def test_notebook_without_parameters_cell_is_refused(tmp_path, capsys):
 def test_the_kit_reruns_notebook_02_only():
     assert rerun.TURN_NOTEBOOKS == ("02_who_held_the_floor.ipynb",)
     assert all(p.name in rerun.TURN_NOTEBOOKS for p in rerun.turn_notebooks())
+
+
+def test_docs_show_the_messages_exactly():
+    docs = (paths.ROOT / "docs" / "bring_your_own.md").read_text(encoding="utf-8")
+    for _, expected in BAD:
+        assert f"`record.txt:{expected}`" in docs
