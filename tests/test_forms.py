@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import helpers
 from helpers.parse import match_label
@@ -329,3 +331,26 @@ def test_example_times_are_not_speech(wh):
     ]
     assert wh.turns.iloc[-1]["text"].endswith("Thank you very much for your cooperation.")
     assert_faithful(wh)
+
+
+# --- damaged copies of every form: a correct parse or the named error, never a crash ----------------
+SOURCES = [WH.read_text(encoding="utf-8")] + [
+    p.read_text(encoding="utf-8") for p in sorted(DATA.glob("form_*.txt"))]
+PIECES = ["Q    x.", "PRESIDENT X:  Yes.", "U.S. Side:", "[1] note", "END", "Stalin: “a",
+          "de Gaulle: b", "(Laughter.)", "“", "”", "\n\n", "\n", NBSP, ":"]
+
+
+@given(st.sampled_from(range(len(SOURCES))),
+       st.lists(st.tuples(st.floats(0, 1), st.sampled_from(PIECES), st.integers(0, 40)),
+                min_size=1, max_size=5))
+def test_damaged_forms_parse_or_fail_plainly(which, edits):
+    text = SOURCES[which]
+    for where, piece, cut in edits:
+        i = int(where * len(text))
+        text = text[:i] + piece + text[i + cut:]
+    try:
+        transcript = helpers.parse_text(text, "damaged.txt")
+    except helpers.TranscriptError as error:
+        assert str(error).startswith("damaged.txt:") and error.line >= 1 and error.column >= 1
+        return
+    assert_faithful(transcript)
