@@ -41,10 +41,10 @@ execute: setup
 site: setup
 	$(BIN)/python tools/build_site.py --out site
 
-## rerun: rerun the turn analyses on your own transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv]
+## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [OUT=dir]
 rerun: setup
-	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv]"; exit 2; }
-	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)",)
+	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [OUT=dir]" >&2; exit 2; }
+	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(OUT),--out "$(OUT)")
 
 clean:
 	rm -rf $(VENV) build site reruns *.egg-info
