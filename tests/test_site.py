@@ -322,6 +322,23 @@ def test_links_to_other_files_of_the_kit(tmp_path):
     assert soup_of(site / "01_a.html").find(id="Part-two") is not None
 
 
+def test_the_builder_only_empties_a_folder_it_built(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook("One pixel, standing for a chart."), folder / "01_chart.ipynb")
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    with pytest.raises(build_site.SiteError, match="refusing to empty"):
+        build_site.build(precious, folder, None, run=False, log=lambda *_: None)
+    assert (precious / "notes.txt").read_text() == "keep me"
+    out = tmp_path / "site"
+    build_site.build(out, folder, None, run=False, log=lambda *_: None)
+    (out / "stale.html").write_text("from an older build")
+    build_site.build(out, folder, None, run=False, log=lambda *_: None)  # rebuilds its own folder
+    assert not (out / "stale.html").exists() and (out / "01_chart.html").exists()
+
+
 def test_binder_links_when_asked(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
@@ -393,7 +410,7 @@ class DevTools:
         self.log = open(profile.parent / "chromium.log", "wb")
         self.process = subprocess.Popen(
             [binary, *self.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=self.log, stderr=subprocess.STDOUT,
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 20
@@ -444,15 +461,26 @@ class DevTools:
         return result["result"].get("value")
 
     def close(self) -> None:
+        """Close the browser politely, then make sure its process group (ours) is gone."""
         try:
             if getattr(self, "ws", None):
+                try:
+                    self.ws.send(json.dumps({"id": self.next_id + 1, "method": "Browser.close"}))
+                    self.process.wait(5)
+                except Exception:
+                    pass
                 self.ws.close()
         finally:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+            if self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+            try:  # helpers Chromium forked into the session it leads (started above, by us)
+                os.killpg(self.process.pid, 15)
+            except (ProcessLookupError, PermissionError):
+                pass
             self.log.close()
 
 
@@ -527,12 +555,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def screenshot(browser: DevTools, session: str, path: Path) -> None:
+def screenshot(browser: DevTools, session: str, path: Path, scale: float = 1) -> None:
+    """A PNG of the whole page (up to 20000 CSS pixels tall)."""
     metrics = browser.send("Page.getLayoutMetrics", session=session)
     size = metrics["cssContentSize"]
-    clip = {"x": 0, "y": 0, "width": min(size["width"], 1280), "height": min(size["height"], 20000), "scale": 1}
+    clip = {"x": 0, "y": 0, "width": min(size["width"], 1280), "height": min(size["height"], 20000), "scale": scale}
     shot = browser.send(
-        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session
+        "Page.captureScreenshot",
+        {"format": "png", "captureBeyondViewport": True, "clip": clip, "optimizeForSpeed": True}, session
     )
     path.write_bytes(base64.b64decode(shot["data"]))
 
@@ -546,7 +576,7 @@ def test_pages_in_headless_chromium(executed_site, server):
     names = [p.name for p in pages(executed_site)]
     assert "index.html" in names
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="kit-chromium-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kit-chromium-", ignore_cleanup_errors=True) as tmp:
         browser = DevTools(binary, Path(tmp) / "profile")
         try:
             target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -579,7 +609,7 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
                  {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False}, session)
     printed = browser.evaluate(INSPECT, session)
     browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
-    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png")
+    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
     browser.evaluate("document.documentElement.style.filter = ''", session)
     # Ticking "Print the code cells too" brings every code cell back into the print.
     code_cells = browser.evaluate(

@@ -27,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -543,6 +544,22 @@ def check_page(soup: BeautifulSoup, page: str, cells: dict[str, str] | None = No
 # The build
 
 
+MARKER = ".kit-site"
+
+
+def empty_output_folder(out: Path) -> None:
+    """Empty ``out`` for a new build, but only if it is missing, empty, or an earlier site."""
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).exists():
+            raise SiteError(
+                f"refusing to empty {display_path(out)}: it is not a site made by this builder "
+                f"(no {MARKER} file); choose another --out"
+            )
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Built by tools/build_site.py; the whole folder is rebuilt each time.\n")
+
+
 def kit_version() -> str:
     with open(ROOT / "pyproject.toml", "rb") as handle:
         return tomllib.load(handle)["project"]["version"]
@@ -556,6 +573,7 @@ def build(
     timeout: int = 120,
     log=print,
     binder: str | None = None,
+    jobs: int = 2,
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
 
@@ -565,22 +583,23 @@ def build(
     paths = notebook_paths(notebooks)
     if not paths:
         log(f"warning: no notebooks NN_*.ipynb in {display_path(notebooks)}; the index lists none")
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    empty_output_folder(out)
     if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
         raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
     site = Site(out, notebooks, guide, kit_version(), binder)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
-        copy = execution_copy(notebooks, Path(tmp)) if run else notebooks
-        for path in paths:
-            if run:
+        if run:
+            copy = execution_copy(notebooks, Path(tmp))
+            for path in paths:
                 log(f"executing {display_path(path)}")
-                nb = execute(path, copy / path.name, copy, timeout)
-            else:
-                nb = nbformat.read(path, as_version=4)
+            # Each notebook has its own kernel; a couple at a time keeps the build short.
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                executed = list(pool.map(lambda p: execute(p, copy / p.name, copy, timeout), paths))
+        else:
+            executed = [nbformat.read(path, as_version=4) for path in paths]
+        for path, nb in zip(paths, executed):
             handout = Handout(
                 source=path,
                 number=NOTEBOOK_NAME.match(path.name).group(1),
@@ -625,11 +644,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-execute", action="store_true", help="use the stored outputs instead of executing")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell")
     parser.add_argument("--binder", metavar="OWNER/REPO", help="add 'Run on Binder' links for this GitHub repository")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at the same time (default 2)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (broken links, skipped headings) as errors")
     args = parser.parse_args(argv)
     try:
         warnings = build(args.out, args.notebooks, args.guide, run=not args.no_execute, timeout=args.timeout,
-                         binder=args.binder)
+                         binder=args.binder, jobs=args.jobs)
     except SiteError as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
