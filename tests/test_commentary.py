@@ -490,3 +490,44 @@ def test_teachers_guide_keeps_the_facts():
     assert "**not atomic-capable**" in text
     assert "Sir David Victor Kelly (1891–1959)" in text
     assert not re.search(r"(?<!\")atomic bombers(?!\")", text)
+
+
+def test_figures_in_the_answer_keys_for_notebooks_01_and_02(cable):
+    """Every figure docs/teachers_guide.md quotes from notebooks 01 and 02, recomputed here."""
+    import helpers
+    from helpers import speaker_summary
+    # 01, Try it 1: where the phrases stand
+    turns = cable.turns.set_index("turn")
+    def where(phrase):
+        return [(int(n), int(row.line_start)) for n, row in turns.iterrows() if phrase in row.text]
+    assert where("American forces") == [(8, 52)]
+    assert where("Russian ladies") == [(10, 58)]
+    assert where("Germany") == [(1, 32), (6, 48)]  # turn 1 starts on line 32; "Germany" is on 38
+    assert [i + 1 for i, line in enumerate(cable.source.split("\n")) if "Germany" in line] == [38, 48]
+    # 01, Try it 2: 15 hours 11 minutes
+    gap = cable.metadata.despatched - cable.metadata.meeting_start
+    assert divmod(int(gap.total_seconds() // 60), 60) == (15, 11)
+    # 01, Try it 3: six people, four silent
+    people = cable.people
+    assert len(people) == 6 and (people["speaks_in_record"] == "no").sum() == 4
+    # 01, Try it 4: three speakers without the speaker file
+    assert helpers.parse_text(cable.source).turns["speaker"].astype(str).nunique() == 3
+    # 02, Try it 1: 150 and 100 words a minute
+    table = cm.speaking_time(927, rates=(150, 100))
+    assert table.loc[150, ["minutes_interpreted", "minutes_left"]].tolist() == [12.4, 12.6]
+    assert table.loc[100, ["minutes_interpreted", "minutes_left"]].tolist() == [18.5, 6.5]
+    # 02, Try it 2: shares without turn 1
+    without = speaker_summary(cable.turns[cable.turns["turn"] != 1])
+    assert without["share_of_words"].to_dict() == {"Kelly": 59.3, "Stalin": 40.7}
+    # 02, Try it 3: question marks
+    marks = cable.turns.assign(q=cable.turns["spoken"].str.count(r"\?"))
+    assert marks.groupby("speaker", observed=True)["q"].sum().to_dict() == {"Kelly": 0, "Stalin": 2}
+    assert marks.loc[marks["q"] > 0, "turn"].tolist() == [8]
+    # 02, Try it 4: words per sentence and shares of sentences
+    units = cable.turns.groupby("speaker", observed=True)[["words", "sentences"]].sum()
+    assert units["sentences"].to_dict() == {"Kelly": 29, "Stalin": 18}
+    per = (units["words"] / units["sentences"]).round(1).to_dict()
+    assert per == {"Kelly": 25.6, "Stalin": 10.3}
+    assert round(per["Kelly"] / per["Stalin"], 1) == 2.5
+    share = (100 * units["sentences"] / units["sentences"].sum()).round(1).to_dict()
+    assert share == {"Kelly": 61.7, "Stalin": 38.3}
