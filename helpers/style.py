@@ -26,6 +26,9 @@ SPEAKER_COLOURS: dict[str, str] = {"Kelly": "#0072B2", "Stalin": "#E69F00"}
 #: Hatching, a second cue that survives grey print.
 SPEAKER_HATCHES: dict[str, str] = {"Kelly": "", "Stalin": "//"}
 
+#: Outline and hatching colour for bars: dark grey, so hatching shows on every fill.
+EDGE: str = "#333333"
+
 FIGSIZE: tuple[float, float] = (8.0, 4.0)
 DPI: int = 100
 
@@ -39,6 +42,28 @@ def speaker_hatch(speaker: str, order: int = 0) -> str:
     """The hatching for a speaker: fixed for the cable's two, else cycling by order."""
     hatches = ("", "//", "..", "xx", "\\\\", "++")
     return SPEAKER_HATCHES.get(speaker, hatches[order % len(hatches)])
+
+
+def speaker_styles(speakers: list[str]) -> dict[str, tuple[str, str]]:
+    """Colour and hatching for each of ``speakers``, all different (up to six speakers).
+
+    Kelly and Stalin keep their fixed colours; any other speaker gets the next Okabe-Ito colour
+    not already used, skipping yellow (too pale on white) and black (kept for lines and text).
+    Hatchings cycle the same way, so each speaker differs in grey print too.
+    """
+    fixed = {s: SPEAKER_COLOURS[s] for s in speakers if s in SPEAKER_COLOURS}
+    spare = [c for c in OKABE_ITO if c not in fixed.values() and c not in ("#F0E442", "#000000")]
+    hatches = ["", "//", "..", "xx", "\\\\", "++", "--", "oo"]
+    used_hatches = {SPEAKER_HATCHES[s] for s in fixed}
+    spare_hatches = [h for h in hatches if h not in used_hatches]
+    out: dict[str, tuple[str, str]] = {}
+    for s in speakers:
+        if s in fixed:
+            out[s] = (fixed[s], SPEAKER_HATCHES[s])
+        else:
+            i = len([k for k in out if k not in fixed])
+            out[s] = (spare[i % len(spare)], spare_hatches[i % len(spare_hatches)])
+    return out
 
 
 def new_figure(width: float = FIGSIZE[0], height: float = FIGSIZE[1]) -> Figure:
