@@ -430,6 +430,7 @@ class DevTools:
         if session:
             message["sessionId"] = session
         self.ws.send(json.dumps(message))
+        self.ws.settimeout(60)  # a full-page screenshot of a long notebook takes a few seconds
         while True:
             reply = json.loads(self.ws.recv())
             if reply.get("id") == self.next_id:
