@@ -1,6 +1,6 @@
 """Build the kit's handouts: a static HTML site from the notebooks, for the web or for print.
 
-    .venv/bin/python tools/build_site.py [--out site] [--no-execute]
+    .venv/bin/python tools/build_site.py [--out site] [--no-execute] [--binder OWNER/REPO] [--strict]
 
 Each notebook ``notebooks/NN_*.ipynb`` is executed from a fresh kernel in a temporary copy of
 the notebooks folder (the committed notebooks are never written to) and exported with
@@ -33,10 +33,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
-from markupsafe import Markup
 import mistune
 import nbformat
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
