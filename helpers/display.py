@@ -17,6 +17,8 @@ import re
 
 import pandas as pd
 
+from .counting import count_words
+
 #: Characters that Markdown would read as formatting; they are escaped with a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -128,6 +130,7 @@ def narration_blocks(blocks: pd.DataFrame) -> pd.DataFrame:
 
     ``after_turn`` is ``<NA>`` for narration before the first turn, ``before_turn`` for
     narration after the last: those are the writer's introduction and closing remarks.
+    ``words`` follows the kit's counting rule (:func:`helpers.count_words`).
     """
     rows = []
     last_turn = None
@@ -142,7 +145,7 @@ def narration_blocks(blocks: pd.DataFrame) -> pd.DataFrame:
                 "before_turn": int(nxt.iloc[0]) if len(nxt) else None,
                 "line_start": int(block.line_start),
                 "line_end": int(block.line_end),
-                "words": len(block.text.split()),
+                "words": count_words(block.text),
                 "text": " ".join(block.text.split()),
             })
     table = pd.DataFrame(rows, columns=["after_turn", "before_turn", "line_start", "line_end",
