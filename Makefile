@@ -37,9 +37,9 @@ execute: setup
 	    --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
 	done
 
-## site: build the printable, offline handout site into site/
+## site: build the handouts (static HTML pages for a course site or for print) into site/
 site: setup
-	$(BIN)/python tools/build_site.py --out site
+	$(BIN)/python tools/build_site.py --out site --strict
 
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [OUT=dir]
 rerun: setup

@@ -87,9 +87,10 @@ def finish_axes(ax, title: str, xlabel: str, ylabel: str) -> None:
 class Chart:
     """A chart ready for a notebook: the PNG, plus its plain-language description.
 
-    In Jupyter it displays as the PNG, with the description as its alt text (nbconvert's HTML
-    export writes it into the ``<img alt=...>`` attribute) and as its ``text/plain`` form, so a
-    screen reader, a printout and nbval all get the same words. The PNG is written without
+    In Jupyter it displays as the PNG, with the description in the output's metadata as
+    ``{"image/png": {"alt": ...}}`` and as its ``text/plain`` form, so a screen reader, a
+    printout and nbval all get the same words. (nbconvert's default "lab" HTML template ignores
+    that metadata; the kit's site template in ``tools/site/`` writes it into ``<img alt=...>``.) The PNG is written without
     software metadata so that the stored output stays byte-identical between runs.
     """
 
