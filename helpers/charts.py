@@ -388,13 +388,22 @@ _INTERPRETER = re.compile(r"\b(?:interpret(?:er|ers|ing|ation|ed)?|translat(?:or
                           re.IGNORECASE)
 
 
-def mentions_interpreter(blocks: pd.DataFrame) -> bool:
-    """True when the header or narration names an interpreter or translator.
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 
-    A clue, not proof, that the conversation went through consecutive interpretation.
+
+def mentions_interpreter(blocks: pd.DataFrame) -> bool:
+    """True when the header, the narration or a stage direction names interpreting.
+
+    Stage directions count too: a White House transcript marks interpreted remarks
+    "(As interpreted.)" inside the speech. A clue, not proof, that the conversation went
+    through consecutive interpretation.
     """
-    told = blocks[blocks["kind"].astype(str) != "speech"]["text"]
-    return bool(told.str.contains(_INTERPRETER).any())
+    is_speech = blocks["kind"].astype(str) == "speech"
+    told = blocks.loc[~is_speech, "text"]
+    if told.str.contains(_INTERPRETER).any():
+        return True
+    directions = blocks.loc[is_speech, "text"].map(lambda t: " ".join(_BRACKETED.findall(t)))
+    return bool(directions.str.contains(_INTERPRETER).any())
 
 
 def speaking_time_table(turns: pd.DataFrame, words_per_minute: float = 130,

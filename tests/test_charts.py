@@ -232,6 +232,14 @@ def test_mentions_interpreter(cable):
     assert not charts.mentions_interpreter(toy_blocks())
 
 
+def test_mentions_interpreter_in_stage_directions():
+    blocks = toy_blocks()
+    blocks.loc[1, "text"] = "Ann:  (As interpreted.)  Thank you."
+    assert charts.mentions_interpreter(blocks)
+    blocks.loc[1, "text"] = "Ann:  We interpreted the treaty differently."
+    assert not charts.mentions_interpreter(blocks)
+
+
 # --- any transcript ---------------------------------------------------------------------------
 
 
