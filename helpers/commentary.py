@@ -25,27 +25,10 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .concordance import term_pattern
+from .display import escape_markdown, line_span  # noqa: F401  (part of this module's API)
 
 #: The day of the meeting (the cable of 19 July says "last night"): the zero of :func:`timeline`.
 MEETING_DAY = date(1949, 7, 18)
-
-#: Characters that Markdown could read as formatting; escaped so a quotation shows as written.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` with Markdown's formatting characters backslash-escaped.
-
-    >>> escape_markdown("shewed [sic] that")
-    'shewed \\\\[sic\\\\] that'
-    """
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def line_span(first: int, last: int) -> str:
-    """``"line 52"`` for one line, ``"lines 32–38"`` (en dash) for several."""
-    return f"line {first}" if first == last else f"lines {first}–{last}"
-
 
 def _blockquote(heading: str, text: str) -> str:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]

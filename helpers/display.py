@@ -50,7 +50,8 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _lines(first: int, last: int) -> str:
+def line_span(first: int, last: int) -> str:
+    """``"line 52"`` for one line, ``"lines 32–38"`` (en dash) for several."""
     return f"line {first}" if first == last else f"lines {first}–{last}"
 
 
@@ -76,10 +77,10 @@ def reading_text(blocks: pd.DataFrame, turns: pd.DataFrame, include_header: bool
             first_of_turn = turns.loc[turns["turn"] == turn, "line_start"].iloc[0] == block.line_start
             if first_of_turn:
                 parts.append(f"**Turn {turn} · {escape_markdown(speaker[turn])}** "
-                             f"({_lines(block.line_start, ends[turn])})")
+                             f"({line_span(block.line_start, ends[turn])})")
             parts.append(escape_markdown(text))
         elif block.kind == "narration":
-            parts.append(f"> *Narration, not speech ({_lines(block.line_start, block.line_end)}):*"
+            parts.append(f"> *Narration, not speech ({line_span(block.line_start, block.line_end)}):*"
                          f"\n>\n> *{escape_markdown(text)}*")
         elif include_header:
             parts.append(f"`{block.line_start}` {escape_markdown(text)}")
@@ -111,7 +112,7 @@ def turn_index(turns: pd.DataFrame, first_words: int = 8) -> pd.DataFrame:
         "turn": turns["turn"].astype(int),
         "speaker": turns["speaker"].astype(str),
         "label_as_written": turns["label"],
-        "lines": [_lines(a, b) for a, b in zip(turns["line_start"], turns["line_end"])],
+        "lines": [line_span(a, b) for a, b in zip(turns["line_start"], turns["line_end"])],
         "words": turns["words"].astype(int),
         "begins": [opening(s) for s in turns["spoken"]],
     }).set_index("turn")
