@@ -20,9 +20,12 @@ import re
 import pandas as pd
 
 _NO_LETTER_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-_SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*(?=\s+[“\"(]?[A-Z0-9]|\s*$)")
+# A full stop after Mr, Mrs, Dr, St or a lone capital initial ("D.") does not end a sentence;
+# the look-behinds sit after the first mark so they are tried only where a mark stands.
+_SENTENCE_END = re.compile(
+    r"[.?!](?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![^\w.][A-Z]\.)(?<!^[A-Z]\.)"
+    r"[.?!]*[”\"’)]*(?=\s+[“\"(]?[A-Z0-9]|\s*$)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_NOT_AN_END = re.compile(r"(?:\b(?:Mr|Mrs|Dr|St)|(?<![\w.])[A-Z])$")
 
 
 def count_words(text: str) -> int:
@@ -58,8 +61,7 @@ def count_sentences(text: str) -> int:
     text = text.strip()
     if not _LETTER_OR_DIGIT.search(text):
         return 0
-    ends = [m for m in _SENTENCE_END.finditer(text)
-            if not _NOT_AN_END.search(text, max(0, m.start() - 4), m.start())]
+    ends = list(_SENTENCE_END.finditer(text))
     tail = text[ends[-1].end():] if ends else text
     return len(ends) + (1 if _LETTER_OR_DIGIT.search(tail) else 0)
 
