@@ -186,7 +186,8 @@ EVENTS: list[tuple[date, str, str]] = [
     (date(1949, 9, 23), "Truman announces an atomic explosion in the USSR",
      "digitalarchive.wilsoncenter.org/document/134436"),
     (date(1949, 9, 29), "USSR renounces its treaty with Yugoslavia",
-     "kit fact sheet (docs/sources.md)"),
+     "FRUS 1949 vol. V, doc. 583 (history.state.gov/historicaldocuments/frus1949v05/d583); "
+     "the day from the kit's fact sheet"),
     (date(1949, 10, 7), "German Democratic Republic founded",
      "en.wikipedia.org/wiki/East_Germany"),
 ]
