@@ -10,11 +10,14 @@ plain values, so a test can check it by hand:
 - :func:`speaking_time` estimates how much of the 25 minutes the recorded words could fill.
   Its speaking rates are *assumptions* (ordinary speech runs at very roughly 110-150 words a
   minute) and consecutive interpreting is assumed to about double the time: the result is an
-  order of magnitude, not a measurement.
+  order of magnitude (a rough size), not a measurement. :func:`speaking_time_sentence` says
+  the same in one sentence, for readers who do not read tables.
 - :func:`term_counts` sets the archive's summary line against the words of the cable, so a
   claim such as "the conversation focused on NATO" can be checked against the text.
 - :func:`timeline` lists the dated events the commentary refers to, each with its source,
-  and counts the days from the meeting (18 July 1949).
+  and counts the days from the meeting (18 July 1949); :func:`days_sentence` says how far a
+  day lies from the meeting, in words.
+- :func:`stage_directions` lists each turn's stage directions as plain text.
 """
 from __future__ import annotations
 
@@ -130,6 +133,43 @@ def speaking_time(
     return pd.DataFrame(rows).set_index("words_per_minute")
 
 
+def speaking_time_sentence(
+    words: int,
+    rates: tuple[int, ...] = (110, 130, 150),
+    interpreting_factor: float = 2.0,
+    meeting_minutes: float = 25.0,
+) -> Markdown:
+    """:func:`speaking_time` as one sentence: for each rate, minutes with interpreting and minutes left.
+
+    ``speaking_time_sentence(927, (100,), 1.5)`` says "... at 100 words a minute, about **13.9**
+    minutes, leaving **11.1** of the 25 ...". A negative "left" means the words do not fit.
+    """
+    table = speaking_time(words, rates, interpreting_factor, meeting_minutes)
+    parts = []
+    for rate, row in table.iterrows():
+        left = row["minutes_left"]
+        tail = (f"leaving **{left:g}** of the {meeting_minutes:g}" if left >= 0
+                else f"**{-left:g}** more than the {meeting_minutes:g}")
+        parts.append(f"at {rate} words a minute, about **{row['minutes_interpreted']:g}** minutes, {tail}")
+    return Markdown(
+        f"With each remark taking {interpreting_factor:g} times as long as saying it once "
+        f"(interpreting factor {interpreting_factor:g}), the {words} recorded words take: "
+        + "; ".join(parts) + "."
+    )
+
+
+def stage_directions(turns: pd.DataFrame, only_marked: bool = False) -> pd.DataFrame:
+    """Each turn's speaker and stage directions, joined with "; " (empty if none), indexed by turn.
+
+    ``only_marked=True`` keeps only the turns that have at least one stage direction.
+    """
+    table = turns[["turn", "speaker", "stage_directions"]].copy()
+    table["stage_directions"] = table["stage_directions"].str.join("; ")
+    if only_marked:
+        table = table[table["stage_directions"] != ""]
+    return table.set_index("turn")
+
+
 def record_text(cable) -> str:
     """Kelly's own text: every narration and speech block, without the archive's header lines."""
     kept = cable.blocks[cable.blocks["kind"].isin(["narration", "speech"])]
@@ -151,7 +191,7 @@ def term_counts(cable, terms: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("term")
 
 
-#: Dated events the commentary uses: (date, event, source). Dates as in the kit's fact sheet.
+#: Dated events the commentary uses: (date, event, source). Every source is listed in docs/sources.md.
 EVENTS: list[tuple[date, str, str]] = [
     (date(1946, 4, 4), "Stalin receives the US Ambassador, Walter Bedell Smith",
      "FRUS 1949 vol. V, doc. 367, note 1 (history.state.gov/historicaldocuments/frus1949v05/d367)"),
@@ -187,7 +227,7 @@ EVENTS: list[tuple[date, str, str]] = [
      "digitalarchive.wilsoncenter.org/document/134436"),
     (date(1949, 9, 29), "USSR renounces its treaty with Yugoslavia",
      "FRUS 1949 vol. V, doc. 583 (history.state.gov/historicaldocuments/frus1949v05/d583); "
-     "the day from the kit's fact sheet"),
+     "the day as given in docs/sources.md (Soviet treaties)"),
     (date(1949, 10, 7), "German Democratic Republic founded",
      "en.wikipedia.org/wiki/East_Germany"),
 ]
@@ -215,6 +255,20 @@ def event_day(text: str, events: list[tuple[date, str, str]] | None = None) -> d
     if len(found) != 1:
         raise ValueError(f"{text!r} matches {len(found)} events, not one")
     return found[0]
+
+
+def days_sentence(day: date) -> Markdown:
+    """How far ``day`` lies from the meeting, in words: "4 April 1949 is **105** days *before* ..."."""
+    days = days_from_meeting(day)
+    if days == 0:
+        return Markdown(f"{long_date(day)} is the day of the meeting.")
+    side = "after" if days > 0 else "before"
+    rough = (f" (about **{abs(days) / 7:.0f}** weeks, or **{abs(days) / 30.44:.1f}** months)"
+             if abs(days) >= 14 else "")
+    return Markdown(
+        f"{long_date(day)} is **{abs(days)}** days *{side}* the meeting of {long_date(MEETING_DAY)}"
+        f"{rough}. `cm.days_from_meeting` gives {days}: a negative number means before the meeting."
+    )
 
 
 def long_date(day: date) -> str:

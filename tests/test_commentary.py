@@ -388,7 +388,7 @@ _ALLOWED_NUMBERS = [
     r"https?://\S+", r"`[^`]*`", r"42:1", r"4/2012", r"46/1968",
     rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
     rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
-    r"\b[Tt]urns? \d+", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
+    r"\b[Tt]urns? \d+", r"\bTry it \d\b", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
     r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
     r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
     r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
@@ -531,3 +531,177 @@ def test_figures_in_the_answer_keys_for_notebooks_01_and_02(cable):
     assert round(per["Kelly"] / per["Stalin"], 1) == 2.5
     share = (100 * units["sentences"] / units["sentences"].sum()).round(1).to_dict()
     assert share == {"Kelly": 61.7, "Stalin": 38.3}
+
+
+# --------------------------------------------------------------------------------------------
+# usability: exercises a student can do without Python, answers kept out of sight
+# --------------------------------------------------------------------------------------------
+
+def test_speaking_time_sentence_exact():
+    # 927/100 = 9.27 x 1.5 = 13.905 -> 13.9, left 11.1; 927/160 = 5.79 x 1.5 = 8.69 -> 8.7, left 16.3
+    assert cm.speaking_time_sentence(927, rates=(100, 160), interpreting_factor=1.5).data == (
+        "With each remark taking 1.5 times as long as saying it once (interpreting factor 1.5), the "
+        "927 recorded words take: at 100 words a minute, about **13.9** minutes, leaving **11.1** of "
+        "the 25; at 160 words a minute, about **8.7** minutes, leaving **16.3** of the 25."
+    )
+    assert "**5** more than the 25" in cm.speaking_time_sentence(1500, rates=(100,)).data  # 30 min
+
+
+def test_stage_directions_joined_as_text(cable):
+    table = cm.stage_directions(cable.turns, only_marked=True)
+    assert table["stage_directions"].to_dict() == {
+        2: "(His translator said “meaningless”)", 8: "(After a pause)", 11: "(Laughing)"}
+    assert table["speaker"].astype(str).tolist() == ["Stalin"] * 3
+    full = cm.stage_directions(cable.turns)
+    assert len(full) == 11 and (full["stage_directions"] == "").sum() == 8
+
+
+def test_days_sentence():
+    assert cm.days_sentence(date(1949, 4, 4)).data == (
+        "4 April 1949 is **105** days *before* the meeting of 18 July 1949 (about **15** weeks, or "
+        "**3.4** months). `cm.days_from_meeting` gives -105: a negative number means before the meeting."
+    )
+    assert cm.days_sentence(date(1949, 7, 21)).data.startswith("21 July 1949 is **3** days *after*")
+    assert cm.days_sentence(date(1949, 7, 18)).data == "18 July 1949 is the day of the meeting."
+
+
+def _section(cells, start: str, end: str) -> list[dict]:
+    first = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _source(c).startswith(start))
+    last = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _source(c).startswith(end))
+    return cells[first + 1:last]
+
+
+def test_every_exercise_has_a_ready_filled_cell(cells):
+    section = _section(cells, "## Try it", "## Discussion questions")
+    for n in range(1, 6):
+        index = next(i for i, c in enumerate(section) if _source(c).startswith(f"**Try it {n}:"))
+        text = _source(section[index])
+        assert "Shift+Enter" in text or "run the cell" in text, n
+        code = section[index + 1]
+        assert code["cell_type"] == "code" and code["outputs"], n
+    assert sum(c["cell_type"] == "code" for c in section) == 5
+
+
+def test_exercise_cells_store_neutral_values_not_the_answers(cells):
+    """The stored outputs of the exercise cells must not give the answers away (comments may name them)."""
+    code = [line.split("#")[0] for c in _section(cells, "## Try it", "## Discussion questions")
+            if c["cell_type"] == "code" for line in _source(c).splitlines()]
+    for answer in ['"German*"', "(100, 160)", "1.5", '"intention*"', "1949, 4, 4"]:
+        assert not any(answer in line for line in code), answer
+
+
+def test_model_answers_are_collapsed(cells):
+    answers = _section(cells, "## Model answers", "---\n**How to cite.**")
+    assert answers
+    for c in answers:
+        hidden = c["metadata"].get("jupyter", {})
+        assert hidden.get("source_hidden") is True, _source(c)[:40]
+        if c["cell_type"] == "code":
+            assert hidden.get("outputs_hidden") is True, _source(c)[:40]
+
+
+def test_model_answer_2_computes_the_factor_1_5_case(cells):
+    outputs = [t for c in _section(cells, "## Model answers", "---\n**How to cite.**") for t in _markdown_outputs(c)]
+    assert any("interpreting factor 1.5" in t and "**13.9**" in t and "**16.3**" in t for t in outputs)
+
+
+def test_cells_that_only_write_sentences_hide_their_code(cells):
+    for c in cells:
+        if c["cell_type"] == "code" and _source(c).lstrip().startswith("cm.prose("):
+            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True, _source(c)[:60]
+
+
+def test_no_cut_off_tables_lists_or_bare_numbers(cells):
+    assert 'pd.set_option("display.max_colwidth", None)' in _source(cells[1])
+    for c in cells:
+        for out in c.get("outputs", []):
+            plain = "".join(out.get("data", {}).get("text/plain", ""))
+            if out.get("data", {}).get("text/html") or plain.startswith("<IPython"):
+                continue
+            assert "..." not in plain, _source(c)[:60]
+            assert not re.search(r"\[\(|\)\]|\[\]", plain), _source(c)[:60]  # no Python lists shown
+            assert not re.fullmatch(r"-?\d+", plain.strip()), _source(c)[:60]
+
+
+def test_discussion_questions_are_numbered(cells):
+    text = _source(next(c for c in cells if _source(c).startswith("## Discussion questions")))
+    assert [int(n) for n in re.findall(r"^(\d)\. ", text, re.MULTILINE)] == [1, 2, 3, 4, 5]
+
+
+def test_pointers_name_what_is_in_the_kit(prose_texts):
+    joined = "\n".join(prose_texts)
+    assert "fact sheet" not in joined  # the fact sheet is not in the kit: point to docs/sources.md
+    assert "CONTRIBUTING" not in joined and "Counting rules" in joined
+    assert "*order of magnitude*, that is, a rough size" in joined
+
+
+def test_the_bomb_programme_claim_is_sourced(sentences):
+    bomb = [s for s in sentences if "bomb" in s and "Stalin" in s and "programme" in s]
+    assert bomb and all("Holloway" in s for s in bomb)
+    assert "David Holloway, *Stalin and the Bomb" in (DOCS / "sources.md").read_text(encoding="utf-8")
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    assert "Stalin knew of the" not in guide and "Holloway" in guide
+
+
+# --------------------------------------------------------------------------------------------
+# the student worksheet and the guide's "Before the lesson" box
+# --------------------------------------------------------------------------------------------
+
+def test_worksheet_blocks_match_the_cable(cable):
+    text = (DOCS / "worksheet.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-E]) \| turns? (\d+)(?:–(\d+))?(, and the (?:narration|closing)[^|]*)? \|[^|]*\| (\d+)–(\d+) \|$",
+                      text, re.MULTILINE)
+    assert [r[0] for r in rows] == list("ABCDE")
+    turns = cable.turns.set_index("turn")
+    narration = cable.blocks[cable.blocks["kind"] == "narration"]
+    for _, first, last, with_narration, line_from, line_to in rows:
+        last = last or first
+        assert turns.loc[int(first), "line_start"] == int(line_from)
+        end = turns.loc[int(last), "line_end"]
+        if with_narration:  # the narration that follows the last turn, up to the next turn or the end
+            after = narration[narration["line_start"] > end]
+            next_turn = turns[turns["line_start"] > end]["line_start"]
+            if len(next_turn):
+                after = after[after["line_start"] < next_turn.min()]
+            end = after["line_end"].max()
+        assert end == int(line_to), (first, last)
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    for _, first, last, _, line_from, line_to in rows:
+        assert f"({line_from}–{line_to})" in guide or f"(lines {line_from}–{line_to})" in guide
+
+
+def test_worksheet_has_no_answers():
+    text = (DOCS / "worksheet.md").read_text(encoding="utf-8")
+    for needle in ["## 2. The close-reading grid", "## 4. Exit ticket", "What is left unsaid"]:
+        assert needle in text
+    for answer in ["exclusively", "NATO", "Titmuss", "Bedell Smith", "Holloway", "105", "13.9"]:
+        assert answer not in text, answer
+
+
+def test_guide_before_the_lesson_and_plan_a_timings():
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    box = guide[guide.index("> **Before the lesson"):guide.index("## The source in one paragraph")]
+    for needle in ["projector", "make site", "site/01_reading_the_cable.html", "section 4",
+                   "site/04_commentary.html", "site/worksheet.html", "docs/site.md"]:
+        assert needle in box, needle
+    assert "| 30–42 | **Report back" in guide and "| 42–47 | **What came next.**" in guide
+    for place in ["Checking the archive's summary against the text", "Commentary on turn 6",
+                  "Commentary on the closing narration"]:
+        assert place in guide
+    assert "turns 11, 8 and 2" not in guide and "turns 2, 8 and 11" in guide
+    assert "### Notebook 04 (commentary)" in guide and "### Notebook 03 (topics)" in guide
+
+
+def test_figures_in_the_answer_key_for_notebook_04(cable):
+    from helpers import speaker_summary
+    total = int(speaker_summary(cable.turns)["words"].sum())
+    assert total == 927
+    half = cm.speaking_time(total, rates=(100, 160), interpreting_factor=1.5)
+    assert half.loc[100, ["minutes_interpreted", "minutes_left"]].tolist() == [13.9, 11.1]
+    assert half.loc[160, ["minutes_interpreted", "minutes_left"]].tolist() == [8.7, 16.3]
+    assert cm.days_from_meeting(date(1949, 4, 4)) == -105
+    assert round(105 / 7) == 15 and round(105 / 30.44, 1) == 3.4
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    for figure in ["about 13.9", "about 11.1", "about 8.7", "about 16.3", "105 days", "about 15 weeks",
+                   "3.4 months", "-105"]:
+        assert figure in guide, figure

@@ -74,6 +74,11 @@ def test_every_notebook_has_a_page_and_a_place_in_the_index(stored_site):
         assert (stored_site / name).is_file()
     if (ROOT / "docs" / "teachers_guide.md").exists():
         assert (stored_site / "teachers_guide.html").is_file()
+    if (ROOT / "docs" / "worksheet.md").exists():
+        assert (stored_site / "worksheet.html").is_file()
+        assert "worksheet.html" in [a["href"] for a in index.select("main a[href]")]
+        worksheet = soup_of(stored_site / "worksheet.html")
+        assert worksheet.find("h1").get_text(strip=True).startswith("Student worksheet")
 
 
 def test_index_shows_each_notebooks_title_and_time_needed(stored_site):

@@ -9,7 +9,8 @@ nbconvert's "lab" template, adapted in ``tools/site/notebook.html.j2``. The site
 - ``index.html``: the sequence, with each notebook's first heading and its "time" line;
 - ``NN_name.html``: one page per notebook;
 - ``teachers_guide.html``: ``docs/teachers_guide.md`` rendered with mistune, plus any other
-  Markdown document of the kit that a page links to.
+  Markdown document of the kit that a page links to;
+- ``worksheet.html``: the student worksheet, ``docs/worksheet.md``, linked from the index.
 
 The pages work offline (no script, style or font is fetched from the network; images are data
 URIs) and print as clean handouts (``tools/site/print.css``). The builder fails, with a
@@ -46,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = Path(__file__).resolve().parent / "site"
 NOTEBOOK_NAME = re.compile(r"^(\d\d)_[^/]*\.ipynb$")
 GUIDE_PAGE = "teachers_guide.html"
+WORKSHEET_PAGE = "worksheet.html"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 #: Alt texts that describe nothing: a chart needs its generated description instead.
 MEANINGLESS_ALT = {
@@ -235,7 +237,8 @@ class Site:
     """Builds the pages and keeps track of which repository file became which page."""
 
     def __init__(
-        self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None
+        self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None,
+        worksheet: Path | None = None,
     ) -> None:
         self.out = out
         self.binder = binder
@@ -252,6 +255,10 @@ class Site:
         if self.guide:
             self.pages[self.guide] = GUIDE_PAGE
             self.pending.append((self.guide, GUIDE_PAGE))
+        self.worksheet = worksheet.resolve() if worksheet and worksheet.exists() else None
+        if self.worksheet:
+            self.pages[self.worksheet] = WORKSHEET_PAGE
+            self.pending.append((self.worksheet, WORKSHEET_PAGE))
         readme = self.notebooks / "README.md"
         self.pages[readme] = "index.html"  # the sequence page stands in for notebooks/README.md
 
@@ -395,6 +402,17 @@ class Site:
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url()
         )
         soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body, "index.html"), "html.parser")
+        if self.worksheet:  # a section of its own, just before "Printing" (or at the end)
+            section = BeautifulSoup(
+                '<h2>For students</h2><p><a href="%s">The student worksheet</a>: the five blocks of the '
+                "conversation with their line numbers, the close-reading grid and the exit ticket, to "
+                "print one per student. It has no answers.</p>" % WORKSHEET_PAGE, "html.parser")
+            printing = soup.find(lambda tag: tag.name == "h2" and tag.get_text(strip=True) == "Printing")
+            if printing is not None:
+                for element in list(section.contents):
+                    printing.insert_before(element)
+            else:
+                (soup.find("main") or soup.body or soup).append(section)
         mark_bare_urls(soup)
         check_page(soup, "index.html")
         return str(soup)
@@ -574,6 +592,7 @@ def build(
     log=print,
     binder: str | None = None,
     jobs: int = 2,
+    worksheet: Path | None = ROOT / "docs" / "worksheet.md",
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
 
@@ -586,7 +605,7 @@ def build(
     empty_output_folder(out)
     if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
         raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
-    site = Site(out, notebooks, guide, kit_version(), binder)
+    site = Site(out, notebooks, guide, kit_version(), binder, worksheet)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
