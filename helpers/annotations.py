@@ -244,3 +244,113 @@ def notes_table(annotations: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame
     labels = topics.set_index("topic")["label"]
     table = annotations.assign(topic=annotations["topic"].map(labels).fillna(annotations["topic"]))
     return table[["note_id", "turn", "topic", "anchor", "note", "source"]].reset_index(drop=True)
+
+
+def check(
+    turns: pd.DataFrame,
+    annotations: pd.DataFrame,
+    topics: pd.DataFrame,
+    glossary: pd.DataFrame | None = None,
+) -> str:
+    """:func:`validate_annotations`, answered in sentences to print.
+
+    ``"No problems found."`` when the notes are valid; otherwise how many problems there are,
+    then one line per problem (``- note n02: the topic 'courtesy' is not in the topic list.``).
+    """
+    problems = validate_annotations(turns, annotations, topics, glossary)
+    if not problems:
+        return "No problems found."
+    heading = "1 problem found:" if len(problems) == 1 else f"{len(problems)} problems found:"
+    return "\n".join([heading] + [f"- {problem}" for problem in problems])
+
+
+def add_note(
+    annotations: pd.DataFrame,
+    turn: int,
+    anchor: str,
+    topic: str,
+    note: str = "Your note.",
+    note_id: str = "my01",
+    source: str = "",
+    glossary: str = "",
+) -> pd.DataFrame:
+    """A copy of the notes with one more note at the end (the original table is not changed).
+
+    Nothing is checked here: pass the result to :func:`check` to see whether the new note's
+    anchor really stands in that turn and its topic is on the list.
+    """
+    row = pd.DataFrame([{
+        "note_id": note_id, "turn": turn, "anchor": anchor, "topic": topic, "note": note,
+        "source": source, "glossary": glossary,
+    }])
+    row["turn"] = pd.to_numeric(row["turn"], errors="coerce").astype("Int64")
+    return pd.concat([annotations, row[annotations.columns]], ignore_index=True)
+
+
+def edit_note(annotations: pd.DataFrame, note_id: str, **changes: object) -> pd.DataFrame:
+    """A copy of the notes in which note ``note_id`` has the given columns changed.
+
+    ``edit_note(notes, "n02", topic="courtesy")`` gives note n02 a topic that is not on the
+    list; the original table is not changed. An unknown id or column is a ``ValueError``.
+    """
+    unknown = [c for c in changes if c not in annotations.columns]
+    if unknown:
+        raise ValueError(f"no column {', '.join(map(repr, unknown))} in the notes")
+    where = annotations["note_id"] == note_id
+    if not where.any():
+        raise ValueError(f"no note with note_id {note_id!r}")
+    edited = annotations.copy()
+    for column, value in changes.items():
+        edited.loc[where, column] = value
+    return edited
+
+
+def turn_for_copying(turns: pd.DataFrame, n: int) -> str:
+    """Turn ``n`` as plain text to print and copy from: a heading line, then the turn as written.
+
+    The text is the turn's ``text`` column, exactly as the cable has it (label, quotation
+    marks, stage directions and slips), so a phrase copied from it is a valid anchor.
+    """
+    match = turns[turns["turn"] == n]
+    if match.empty:
+        raise ValueError(f"no turn {n}: the record has turns 1 to {int(turns['turn'].max())}")
+    row = match.iloc[0]
+    first, last = int(row["line_start"]), int(row["line_end"])
+    lines = f"line {first}" if first == last else f"lines {first}–{last}"
+    return f"Turn {n} · {row['speaker']} · {lines} of the cable\n\n{row['text']}"
+
+
+def words_by_topic_compared(
+    turns: pd.DataFrame, annotations: pd.DataFrame, topics: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """:func:`words_by_topic` by both counting rules, side by side (topics as rows).
+
+    The first pair of columns counts each turn once for every topic live in it; the second
+    shares each turn's words equally among its topics (``split=True``).
+    """
+    return pd.concat(
+        {
+            "each turn counted for every topic": words_by_topic(turns, annotations, topics),
+            "each turn shared among its topics": words_by_topic(
+                turns, annotations, topics, split=True
+            ),
+        },
+        axis=1,
+    )
+
+
+def topics_where_more_words(
+    turns: pd.DataFrame,
+    annotations: pd.DataFrame,
+    topics: pd.DataFrame,
+    speaker: str,
+    than: str,
+) -> list[str]:
+    """Labels of the topics where ``speaker`` has more words than ``than`` (topic-list order).
+
+    Words are counted as in :func:`words_by_topic` (each turn once for every topic in it).
+    """
+    table = words_by_topic(turns, annotations, topics)
+    ahead = table.index[table[speaker] > table[than]]
+    labels = topics.set_index("topic")["label"]
+    return [labels.get(topic, topic) for topic in ahead]

@@ -148,3 +148,117 @@ def agreement_summary(comparison: pd.DataFrame, topics: pd.DataFrame | None = No
     table.columns.name = None
     table.index.name = "topic"
     return table.astype("int64")
+
+
+#: What each column of the turns table holds, in words, for sentences about a search.
+COLUMN_WORDS: dict[str, str] = {
+    "spoken": "the spoken words (column spoken)",
+    "text": "the full text of the turns, stage directions included (column text)",
+}
+
+
+def matches_sentence(turns: pd.DataFrame, word: str, column: str = "spoken") -> str:
+    """One sentence on how often ``word`` matches in ``column``, and in which turns.
+
+    ``"laughing" in the spoken words (column spoken): no match.`` An empty concordance is
+    easy to misread as a mistake; this says plainly that nothing was found.
+    """
+    hits = kwic(turns, word, column=column)
+    where = COLUMN_WORDS.get(column, f"the `{column}` column")
+    if hits.empty:
+        return f'"{word}" in {where}: no match.'
+    found = list(dict.fromkeys(int(t) for t in hits["turn"]))
+    count = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+    in_turns = ("turn " if len(found) == 1 else "turns ") + ", ".join(map(str, found))
+    return f'"{word}" in {where}: {count}, in {in_turns}.'
+
+
+def keyword_table(keywords: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """The tagger's keywords as a table: one row per topic id, its keywords comma-separated."""
+    keywords = TOPIC_KEYWORDS if keywords is None else keywords
+    table = pd.DataFrame(
+        {"keywords": [", ".join(words) for words in keywords.values()]},
+        index=pd.Index(list(keywords), name="topic"),
+    )
+    return table
+
+
+def with_keywords(
+    extra: dict[str, list[str]], keywords: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
+    """A copy of the keyword lists with ``extra`` keywords added to the topics it names.
+
+    Empty or blank keywords are skipped; an unknown topic id is a ``ValueError`` that lists the
+    known ones. ``TOPIC_KEYWORDS`` itself is never changed.
+    """
+    keywords = TOPIC_KEYWORDS if keywords is None else keywords
+    unknown = [topic for topic in extra if topic not in keywords]
+    if unknown:
+        raise ValueError(
+            f"{', '.join(map(repr, unknown))} is not a topic id; the ids are: "
+            + ", ".join(keywords)
+        )
+    copy = {topic: list(words) for topic, words in keywords.items()}
+    for topic, words in extra.items():
+        copy[topic] += [w for w in words if str(w).strip()]
+    return copy
+
+
+def compare_keywords(
+    turns: pd.DataFrame,
+    hand: pd.DataFrame,
+    extra: dict[str, list[str]],
+    keywords: dict[str, list[str]] | None = None,
+    label: str = "with the added keywords",
+) -> pd.DataFrame:
+    """Totals of ``both``, ``hand only``, ``tagger only`` with the kit's keywords and with more.
+
+    ``hand`` comes from :func:`helpers.annotations.topics_by_turn`. Rows are the three
+    verdicts; the column ``kit keywords`` uses :data:`TOPIC_KEYWORDS` (or ``keywords``), and a
+    second column, named ``label``, adds ``extra`` (see :func:`with_keywords`). When ``extra``
+    adds nothing, only the first column is returned.
+    """
+    base = TOPIC_KEYWORDS if keywords is None else keywords
+    more = with_keywords(extra, base)
+    columns = {"kit keywords": base}
+    if more != base:
+        columns[label] = more
+    table = pd.DataFrame({
+        name: agreement_summary(compare_tags(tag_turns(turns, words), hand)).loc["all topics"]
+        for name, words in columns.items()
+    })
+    table.index.name = "verdict"
+    return table
+
+
+def try_keyword(
+    turns: pd.DataFrame, hand: pd.DataFrame, topic: str, keyword: str
+) -> pd.DataFrame:
+    """:func:`compare_keywords` for one keyword added to one topic (an empty keyword adds none).
+
+    The second column is named after the keyword: ``with "stabilizing factor"``.
+    """
+    return compare_keywords(turns, hand, {topic: [keyword]}, label=f'with "{keyword.strip()}"')
+
+
+def changed_verdicts(
+    turns: pd.DataFrame,
+    hand: pd.DataFrame,
+    extra: dict[str, list[str]],
+    keywords: dict[str, list[str]] | None = None,
+) -> pd.DataFrame:
+    """The (turn, topic) pairs whose verdict changes when ``extra`` keywords are added.
+
+    Columns: ``turn``, ``speaker``, ``topic``, ``before``, ``after`` (a verdict, or ``none``
+    when neither reader had the pair), in turn order; no rows when nothing changes.
+    """
+    base = TOPIC_KEYWORDS if keywords is None else keywords
+    key = ["turn", "speaker", "topic"]
+    before = compare_tags(tag_turns(turns, base), hand)[key + ["verdict"]]
+    after = compare_tags(tag_turns(turns, with_keywords(extra, base)), hand)[key + ["verdict"]]
+    table = before.merge(after, on=key, how="outer", suffixes=("_before", "_after"))
+    table = table.rename(columns={"verdict_before": "before", "verdict_after": "after"})
+    table[["before", "after"]] = table[["before", "after"]].fillna("none")
+    table = table[table["before"] != table["after"]]
+    table = table.sort_values(["turn", "topic"], kind="stable").reset_index(drop=True)
+    return table[key + ["before", "after"]].astype({"turn": "int64"})

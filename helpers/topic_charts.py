@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 
 from . import style
 from .annotations import topic_spans, topics_by_turn, words_by_topic
+from .display import escape_markdown
 
 #: Marker shapes per speaker: a second cue, beside colour, that survives grey print.
 SPEAKER_MARKERS: dict[str, str] = {"Kelly": "o", "Stalin": "s"}
@@ -183,4 +184,38 @@ def describe_words_by_topic_chart(
         lines.append(
             f"{labels[topic]}: " + ", ".join(f"{s} {_words(row[s])}" for s in speakers) + "."
         )
+    return "\n".join(lines)
+
+
+def topic_turn_chart_described(
+    turns: pd.DataFrame, annotations: pd.DataFrame, topics: pd.DataFrame
+) -> style.Chart:
+    """:func:`topic_turn_chart` with its description, ready to display."""
+    return style.Chart(
+        topic_turn_chart(turns, annotations, topics),
+        describe_topic_turn_chart(turns, annotations, topics),
+    )
+
+
+def words_by_topic_chart_described(
+    turns: pd.DataFrame, annotations: pd.DataFrame, topics: pd.DataFrame
+) -> style.Chart:
+    """:func:`words_by_topic_chart` with its description, ready to display."""
+    return style.Chart(
+        words_by_topic_chart(turns, annotations, topics),
+        describe_words_by_topic_chart(turns, annotations, topics),
+    )
+
+
+def what_the_chart_shows(chart: style.Chart) -> str:
+    """A chart's description as Markdown to show under it, so it is visible, not only alt text.
+
+    The first line of the description follows a bold "What the chart shows:"; each further
+    line becomes a bullet. Markdown's formatting characters in the description are escaped.
+    """
+    first, *rest = [line for line in chart.description.splitlines() if line.strip()] or [""]
+    lines = [f"**What the chart shows:** {escape_markdown(first)}"]
+    if rest:
+        lines.append("")
+        lines += [f"- {escape_markdown(line)}" for line in rest]
     return "\n".join(lines)

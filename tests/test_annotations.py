@@ -8,14 +8,20 @@ import pytest
 
 from helpers.annotations import (
     GLOSSARY_KINDS,
+    add_note,
+    check,
+    edit_note,
     glossary_links,
     load_annotations,
     load_glossary,
     load_topics,
     topic_spans,
     topics_by_turn,
+    topics_where_more_words,
+    turn_for_copying,
     validate_annotations,
     words_by_topic,
+    words_by_topic_compared,
 )
 
 
@@ -252,3 +258,67 @@ def test_load_annotations_marks_bad_turns(tmp_path, toy_turns, toy_topics, toy_g
     table = load_annotations(path)
     problems = validate_annotations(toy_turns, table, toy_topics, toy_glossary)
     assert problems[0] == "note a: the turn is missing or not a whole number."
+
+
+# --- Answers in sentences, and copies of the notes with a change --------------------------
+
+def test_check_answers_in_sentences(toy_turns, toy_topics, toy_glossary):
+    assert check(toy_turns, toy_notes(GOOD), toy_topics, toy_glossary) == "No problems found."
+    one = edit_note(toy_notes(GOOD), "b", topic="war")
+    assert check(toy_turns, one, toy_topics, toy_glossary) == (
+        "1 problem found:\n- note b: the topic 'war' is not in the topic list.")
+    two = edit_note(one, "d", anchor="Trade's good")      # straight apostrophe
+    assert check(toy_turns, two, toy_topics, toy_glossary) == (
+        "2 problems found:\n"
+        "- note b: the topic 'war' is not in the topic list.\n"
+        "- note d: the anchor \"Trade's good\" is not in turn 3 as written.")
+
+
+def test_edit_note_changes_a_copy_only(toy_turns, toy_topics):
+    notes = toy_notes(GOOD)
+    edited = edit_note(notes, "c", anchor="(Frowning)", note="x")
+    assert edited.loc[2, ["anchor", "note"]].tolist() == ["(Frowning)", "x"]
+    assert notes.loc[2, ["anchor", "note"]].tolist() == ["(Smiling)", "n"]
+    with pytest.raises(ValueError, match="no note with note_id 'z'"):
+        edit_note(notes, "z", topic="peace")
+    with pytest.raises(ValueError, match="no column 'colour'"):
+        edit_note(notes, "a", colour="red")
+
+
+def test_add_note_appends_a_checkable_note(toy_turns, toy_topics, toy_glossary):
+    notes = toy_notes(GOOD)
+    more = add_note(notes, turn=2, anchor="(Smiling)", topic="trade")
+    assert len(notes) == 4 and len(more) == 5
+    assert more.iloc[-1].tolist() == ["my01", 2, "(Smiling)", "trade", "Your note.", "", ""]
+    assert str(more["turn"].dtype) == "Int64"
+    assert check(toy_turns, more, toy_topics, toy_glossary) == "No problems found."
+    wrong = add_note(notes, turn=3, anchor="(Smiling)", topic="trade")
+    assert check(toy_turns, wrong, toy_topics, toy_glossary) == (
+        "1 problem found:\n- note my01: the anchor '(Smiling)' is not in turn 3 as written "
+        "(it does appear in turn 2).")
+
+
+def test_turn_for_copying_is_the_turn_as_written(cable):
+    assert turn_for_copying(cable.turns, 9) == (
+        "Turn 9 · Kelly · line 54 of the cable\n\n"
+        "Sir D. Kelly: “We know the United States of American and do not believe they could be "
+        "drawn into a war except in self-defense. It would not be possible to draw the American "
+        "people into a war of aggression”.")
+    with pytest.raises(ValueError, match="no turn 12"):
+        turn_for_copying(cable.turns, 12)
+
+
+def test_words_by_topic_compared_and_who_has_more(toy_turns, toy_topics):
+    table = words_by_topic_compared(toy_turns, toy_notes(GOOD), toy_topics)
+    assert table.loc["peace"].tolist() == [5, 2, 2.5, 2.0]
+    assert [c[0] for c in table.columns][::2] == [
+        "each turn counted for every topic", "each turn shared among its topics"]
+    assert topics_where_more_words(toy_turns, toy_notes(GOOD), toy_topics, "A", than="B") == [
+        "Peace", "Trade"]
+    assert topics_where_more_words(toy_turns, toy_notes(GOOD), toy_topics, "B", than="A") == []
+
+
+def test_kit_stalin_has_more_words_only_on_the_pact(cable, notes, topics):
+    # The Pact: Kelly 120, Stalin 173 (test above); every other topic has Kelly ahead
+    assert topics_where_more_words(cable.turns, notes, topics, "Stalin", than="Kelly") == [
+        "The North Atlantic Pact"]

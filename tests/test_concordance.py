@@ -10,11 +10,17 @@ from helpers.annotations import load_annotations, topics_by_turn
 from helpers.concordance import (
     TOPIC_KEYWORDS,
     agreement_summary,
+    changed_verdicts,
+    compare_keywords,
     compare_tags,
+    keyword_table,
     kwic,
     kwic_counts,
+    matches_sentence,
     tag_turns,
     term_pattern,
+    try_keyword,
+    with_keywords,
 )
 
 
@@ -152,3 +158,66 @@ def test_tagger_against_the_kit_notes(cable):
     ]
     assert (table["verdict"] == "both").sum() == 20
     assert set(TOPIC_KEYWORDS) == set(hand["topic"])
+
+
+# --- sentences and tables for the notebook ------------------------------------------------
+
+def test_matches_sentence(toy, cable):
+    assert matches_sentence(toy, "treaty") == '"treaty" in the spoken words (column spoken): no match.'
+    assert matches_sentence(toy, "compact") == '"compact" in the spoken words (column spoken): 1 match, in turn 1.'
+    assert matches_sentence(toy, "pact") == '"pact" in the spoken words (column spoken): 3 matches, in turns 1, 2.'
+    assert matches_sentence(cable.turns, "laughing", column="text") == (
+        '"laughing" in the full text of the turns, stage directions included (column text): '
+        "1 match, in turn 11.")
+
+
+def test_keyword_table():
+    table = keyword_table({"a": ["x", "y*"], "b": ["z"]})
+    assert table.to_dict("index") == {"a": {"keywords": "x, y*"}, "b": {"keywords": "z"}}
+    assert table.index.name == "topic"
+    assert keyword_table().loc["atlantic_pact", "keywords"] == "pact, North Atlantic"
+
+
+def test_with_keywords_copies_and_checks_the_topic():
+    base = {"a": ["x"], "b": ["y"]}
+    more = with_keywords({"a": ["w", "  ", ""]}, base)
+    assert more == {"a": ["x", "w"], "b": ["y"]}
+    assert base == {"a": ["x"], "b": ["y"]}                 # the original is not changed
+    assert with_keywords({"atlantic_pact": ["z"]})["atlantic_pact"] == ["pact", "North Atlantic", "z"]
+    assert TOPIC_KEYWORDS["atlantic_pact"] == ["pact", "North Atlantic"]
+    with pytest.raises(ValueError, match="'c' is not a topic id; the ids are: a, b"):
+        with_keywords({"c": ["z"]}, base)
+
+
+def test_compare_keywords_on_made_up_table(toy):
+    hand = pd.DataFrame({"turn": [1, 2], "speaker": ["A", "B"], "topic": ["pacts", "living"]})
+    base = {"pacts": ["compact"], "living": ["pact"]}
+    # kit: turn 1 pacts (both), turn 1 living (tagger only), turn 2 living (both, "PACT")
+    table = compare_keywords(toy, hand, {"living": ["exist"]}, base)
+    assert table.to_dict("index") == {
+        "both": {"kit keywords": 2, "with the added keywords": 2},
+        "hand only": {"kit keywords": 0, "with the added keywords": 0},
+        "tagger only": {"kit keywords": 1, "with the added keywords": 1},
+    }
+    alone = compare_keywords(toy, hand, {"living": [""]}, base)
+    assert list(alone.columns) == ["kit keywords"]
+    changes = changed_verdicts(toy, hand, {"pacts": ["exist"]}, base)
+    assert changes.to_dict("list") == {
+        "turn": [2], "speaker": ["B"], "topic": ["pacts"], "before": ["none"], "after": ["tagger only"],
+    }
+    assert changed_verdicts(toy, hand, {"living": ["exist"]}, base).empty
+
+
+def test_stabilizing_factor_on_the_seed(cable):
+    hand = topics_by_turn(cable.turns, load_annotations())
+    table = try_keyword(cable.turns, hand, "atlantic_pact", "stabilizing factor")
+    assert table.to_dict("list") == {"kit keywords": [20, 9, 2], 'with "stabilizing factor"': [21, 8, 2]}
+    assert table.index.tolist() == ["both", "hand only", "tagger only"]
+    changes = changed_verdicts(cable.turns, hand, {"atlantic_pact": ["stabilizing factor"]})
+    assert changes.to_dict("list") == {
+        "turn": [8], "speaker": ["Stalin"], "topic": ["atlantic_pact"],
+        "before": ["hand only"], "after": ["both"],
+    }
+    # a laugh is not a spoken word: no keyword in the spoken words changes turn 11
+    assert changed_verdicts(cable.turns, hand, {"atmosphere": ["laughing"]}).empty
+    assert list(try_keyword(cable.turns, hand, "atlantic_pact", "").columns) == ["kit keywords"]

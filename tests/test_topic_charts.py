@@ -11,7 +11,10 @@ from helpers.topic_charts import (
     describe_topic_turn_chart,
     describe_words_by_topic_chart,
     topic_turn_chart,
+    topic_turn_chart_described,
+    what_the_chart_shows,
     words_by_topic_chart,
+    words_by_topic_chart_described,
 )
 
 
@@ -85,3 +88,24 @@ def test_charts_work_on_a_made_up_table():
     assert "A opens 1 of the 2 (Peace in turn 1) and B opens 1 of the 2 (Trade in turn 2)." in chart.description
     words = describe_words_by_topic_chart(turns, notes, topics)
     assert "Peace: A 1 word, B 0 words." in words
+
+
+def test_described_charts_carry_their_own_description(data):
+    chart = topic_turn_chart_described(*data)
+    assert isinstance(chart, Chart) and isinstance(chart.figure, Figure)
+    assert chart.description == describe_topic_turn_chart(*data)
+    bars = words_by_topic_chart_described(*data)
+    assert bars.description == describe_words_by_topic_chart(*data)
+
+
+def test_what_the_chart_shows_is_visible_markdown():
+    chart = Chart(Figure(), "Two bars.\nKelly: 1 word.\n\nStalin: 2 *words*.")
+    assert what_the_chart_shows(chart) == (
+        "**What the chart shows:** Two bars.\n\n- Kelly: 1 word.\n- Stalin: 2 \\*words\\*.")
+    assert what_the_chart_shows(Chart(Figure(), "One line.")) == "**What the chart shows:** One line."
+
+
+def test_what_the_topic_chart_shows(data):
+    text = what_the_chart_shows(topic_turn_chart_described(*data))
+    assert text.startswith("**What the chart shows:** Dot chart of 9 topics (rows) against 11 turns")
+    assert "\n- The North Atlantic Pact: opened by Stalin in turn 2, live in turns 2, 3, 4, 5, 7 and 8." in text
