@@ -483,3 +483,238 @@ def speaking_time_chart(turns: pd.DataFrame, words_per_minute: float = 130, low:
     style.finish_axes(ax, "How long would the recorded words take to say?", "Minutes",
                       "Speaking rate")
     return Chart(fig, describe_speaking_time(table, duration_minutes, interpretation_factor))
+
+
+# ---------------------------------------------------------------------------------------------
+# sentences for notebook 02: each one Markdown, written from the same numbers as the charts
+
+
+def record_summary(turns: pd.DataFrame) -> str:
+    """``This record has **11 turns** by **2 speakers** (Kelly, Stalin): **927 words** ...``."""
+    names = speakers(turns)
+    return (f"This record has **{_plural(len(turns), 'turn')}** by "
+            f"**{_plural(len(names), 'speaker')}** ({', '.join(names)}): "
+            f"**{_plural(int(turns['words'].sum()), 'word')}** of recorded speech.")
+
+
+def longest_turn_note(turns: pd.DataFrame, blocks: pd.DataFrame | None = None) -> str:
+    """The longest turn and its share of the words; then each stretch of narration between two
+    turns, quoted, with the number of words it summarises in (counted nowhere else)."""
+    table = words_per_turn_table(turns)
+    if table.empty:
+        return "This record has no turns."
+    longest = table["words"].idxmax()
+    row = table.loc[longest]
+    text = (f"The longest turn, **turn {longest}** ({row['speaker']}), has "
+            f"**{_plural(int(row['words']), 'word')}**: {row['share_of_words']}% of all the words "
+            f"in the record, in one turn out of {len(table)}.")
+    for gap in turn_gaps(blocks).itertuples():
+        text += (f"\n\nBetween turns {gap.after_turn} and {gap.before_turn} the record stops "
+                 f"quoting and narrates (line {gap.line_start}): *“{gap.text}”* Whatever was said "
+                 f"there is summarised in {_plural(gap.words, 'word')} of narration and counted "
+                 f"nowhere in this notebook.")
+    return text
+
+
+def turn_length_note(turns: pd.DataFrame) -> str:
+    """Who has the largest share of the words, with what share of the turns; then each
+    speaker's average words per turn, as a Markdown list."""
+    shares = shares_table(turns)
+    if shares.empty:
+        return "This record has no turns."
+    top = shares["words"].idxmax()
+    mean = (shares["words"] / shares["turns"]).round(1)
+    lines = [f"**{top}** has **{shares.loc[top, 'share_of_words']}%** of the words with "
+             f"**{shares.loc[top, 'share_of_turns']}%** of the turns."]
+    lines += [f"- {s}: {mean[s]} words per turn on average" for s in shares.index]
+    return "\n".join(lines)
+
+
+def averages_note(turns: pd.DataFrame) -> str:
+    """Per speaker, as a Markdown list: words per sentence, characters per word, and the shares
+    of words and of sentences (from :func:`units_table`)."""
+    units = units_table(turns)
+    lines = [f"- **{s}**: {r['words_per_sentence']} words per sentence, {r['characters_per_word']} "
+             f"characters per word; {r['share_of_words']}% of the words but "
+             f"{r['share_of_sentences']}% of the sentences." for s, r in units.iterrows()]
+    return "Averages by speaker:\n\n" + "\n".join(lines)
+
+
+def articles_note(turns: pd.DataFrame, speaker: str, language: str) -> str:
+    """For a speaker whose words are recorded in English translation from ``language`` (a
+    language without articles, such as Russian): his articles are the translation's words."""
+    row = articles_table(turns).loc[speaker]
+    return (f"{speaker} spoke {language}, so the **{int(row['articles'])}** articles among "
+            f"{_possessive(speaker)} {int(row['words'])} recorded words are the interpreter's (or "
+            f"the note-taker's) English, not words he said: {row['articles_per_100_words']} in "
+            f"every 100. Without the {language} we cannot say whether his answers were longer or "
+            f"shorter than their English; only that his share of the *English* record is not a "
+            f"measure of how much he said in the room.")
+
+
+def _interpretation(factor: float) -> str:
+    return f"with interpretation (times {factor:g})" if factor != 1 else "without interpretation"
+
+
+def assumptions_note(words_per_minute: float, low: float, high: float,
+                     interpretation_factor: float, metadata=None) -> str:
+    """The assumptions of the speaking-time test, and the record's own statement of its length
+    (with its line) when it makes one."""
+    interpreted = interpretation_factor != 1
+    text = (f"Assumed speaking rate: **{words_per_minute:g} words a minute** (range {low:g} to "
+            f"{high:g}). Interpretation: **{'yes' if interpreted else 'no'}**"
+            + (f", so the time is multiplied by {interpretation_factor:g}." if interpreted else "."))
+    stated = [f for f in getattr(metadata, "fields", []) if f.name == "duration_minutes"]
+    if stated:
+        text += (f" The record states its length on line {stated[0].line}: "
+                 f"*“{' '.join(stated[0].as_written.split())}”*.")
+    else:
+        text += " This record does not say how long the meeting lasted, so there is nothing to test."
+    return text
+
+
+def time_test(timing: pd.DataFrame, duration_minutes: float, interpretation_factor: float) -> str:
+    """Could the recorded words fill the stated length? From :func:`speaking_time_table`:
+    the estimate at the assumed rate, the minutes left, the words the full length would need,
+    the rate at which the record alone would fill it, and the slowest rate's verdict."""
+    mid, slow = timing.loc["assumed"], timing.loc["slow"]
+    words = int(mid["words"])
+    rate = float(mid["words_per_minute"])
+    left = duration_minutes - mid["minutes_total"]
+    needed = duration_minutes / interpretation_factor * rate
+    break_even = words * interpretation_factor / duration_minutes
+    with_interpretation = ", interpretation included" if interpretation_factor != 1 else ""
+    text = (f"At the assumed rate the {words} recorded words take about **{mid['minutes_total']} "
+            f"minutes**{with_interpretation}: **{100 * mid['minutes_total'] / duration_minutes:.0f}%** "
+            f"of the stated {duration_minutes:g} minutes, ")
+    if left >= 0:
+        text += f"leaving about **{left:.1f} minutes** that the quotations do not fill."
+    else:
+        text += f"**{-left:.1f} minutes** more than the stated length."
+    text += (f" To fill the whole {duration_minutes:g} minutes at that rate, the record would need "
+             f"about **{needed:.0f} words**; it has {words} ({100 * words / needed:.0f}%). Put the "
+             f"other way: the record alone would fill the {duration_minutes:g} minutes only if "
+             f"everyone spoke at about **{break_even:.0f} words a minute**, pauses included.")
+    if slow["minutes_total"] <= duration_minutes:
+        text += (f" Even at the slowest rate assumed ({slow['words_per_minute']:g} words a minute) "
+                 f"the estimate, {slow['minutes_total']} minutes, stays within the stated length.")
+    else:
+        text += (f" At the slowest rate assumed ({slow['words_per_minute']:g} words a minute) the "
+                 f"estimate, {slow['minutes_total']} minutes, is longer than the stated length.")
+    return text
+
+
+def minutes_at_rate(turns: pd.DataFrame, words_per_minute: float,
+                    interpretation_factor: float = 1.0) -> float:
+    """Minutes to say the recorded words at one rate, times the interpretation factor, to one
+    decimal (as in :func:`speaking_time_table`)."""
+    if words_per_minute <= 0:
+        raise ValueError("the speaking rate must be more than 0 words a minute")
+    return round(int(turns["words"].sum()) / words_per_minute * interpretation_factor, 1)
+
+
+def rate_sentence(turns: pd.DataFrame, words_per_minute: float,
+                  interpretation_factor: float = 1.0, duration_minutes: float | None = None) -> str:
+    """One sentence for one speaking rate: the minutes the record takes, and the minutes of the
+    stated length left over (or missing). The minutes left are the stated length minus the
+    rounded estimate, so the two numbers add up."""
+    words = int(turns["words"].sum())
+    total = minutes_at_rate(turns, words_per_minute, interpretation_factor)
+    text = (f"At **{words_per_minute:g}** words a minute the {_plural(words, 'recorded word')} "
+            f"take **{total} minutes** {_interpretation(interpretation_factor)}")
+    if not duration_minutes:
+        return text + "; this record does not say how long the meeting lasted."
+    left = round(duration_minutes - total, 1)
+    if left >= 0:
+        return text + f", leaving **{left} minutes** of the stated {duration_minutes:g}."
+    return text + f": **{-left} minutes** more than the stated {duration_minutes:g}."
+
+
+def rates_answer(turns: pd.DataFrame, rates: tuple[float, ...], interpretation_factor: float,
+                 duration_minutes: float | None) -> str:
+    """Model answer to "change the assumption": one line per rate, then whether the
+    conclusion (the recorded words leave part of the stated time unfilled) holds at every rate."""
+    lines = [f"- {rate_sentence(turns, r, interpretation_factor, duration_minutes)}" for r in rates]
+    if not duration_minutes:
+        return "\n".join(lines)
+    never = all(minutes_at_rate(turns, r, interpretation_factor) < duration_minutes for r in rates)
+    return "\n".join(lines) + "\n\n" + (
+        "The conclusion stands: at every one of these rates the recorded words leave part of the "
+        "stated time unfilled; only the size of the unquoted part changes." if never else
+        "At one of these rates the recorded words fill the stated time: the conclusion depends "
+        "on the assumed rate.")
+
+
+def without_turn(turns: pd.DataFrame, turn: int | None) -> pd.DataFrame:
+    """The turn table without turn number ``turn``; ``0`` or ``None`` leaves every turn in."""
+    if not turn:
+        return turns
+    return turns[turns["turn"] != turn]
+
+
+def without_turn_note(turns: pd.DataFrame, turn: int) -> str:
+    """Model answer to "does one turn decide the picture?": the shares of words with and without
+    one turn, how far its speaker's share moves, and whether the order of speakers changes."""
+    row = turns[turns["turn"] == turn].iloc[0]
+    who = str(row["speaker"])
+    without = shares_table(without_turn(turns, turn))
+    full = shares_table(turns)
+    moved = abs(full.loc[who, "share_of_words"] - without.loc[who, "share_of_words"])
+    return (f"Without turn {turn} ({who}, {_plural(int(row['words']), 'word')}), the shares of "
+            f"words become "
+            + ", ".join(f"{s} {without.loc[s, 'share_of_words']}%" for s in without.index)
+            + " (with it: " + ", ".join(f"{s} {full.loc[s, 'share_of_words']}%" for s in full.index)
+            + f"). Leaving out that one turn moves {_possessive(who)} share by {moved:.1f} "
+            f"percentage points; the order of the speakers by words "
+            + ("stays the same." if without["words"].idxmax() == full["words"].idxmax()
+               else "changes."))
+
+
+def punctuation_table(turns: pd.DataFrame, mark: str) -> pd.DataFrame:
+    """Per speaker: how many times ``mark`` (e.g. ``"?"``) stands in the recorded words, and in
+    which turns. Counts the spoken text only: labels, stage directions and narration are out."""
+    if not mark:
+        raise ValueError("give a mark to count, such as \"?\"")
+    counts = turns.assign(speaker=turns["speaker"].astype(str),
+                          n=turns["spoken"].str.count(re.escape(mark)))
+    rows = []
+    for name in speakers(turns):
+        mine = counts[counts["speaker"] == name]
+        where = mine.loc[mine["n"] > 0, "turn"].astype(int).astype(str).tolist()
+        rows.append({"speaker": name, "count": int(mine["n"].sum()),
+                     "in_turns": ", ".join(where) or "none"})
+    table = pd.DataFrame(rows, columns=["speaker", "count", "in_turns"]).set_index("speaker")
+    table.columns = [f"“{mark}” marks", "in_turns"]
+    return table
+
+
+def questions_note(turns: pd.DataFrame, blocks: pd.DataFrame | None = None) -> str:
+    """Model answer to "who asks the questions?": question marks per speaker, and whether the
+    narration between turns says that more questions were asked than the record quotes."""
+    table = punctuation_table(turns, "?")
+    counts = table.iloc[:, 0]
+    where = sorted({t for cell in table["in_turns"] if cell != "none" for t in cell.split(", ")},
+                   key=int)
+    text = ("Question marks in the recorded words: "
+            + ", ".join(f"{s} {int(n)}" for s, n in counts.items())
+            + f" (in turn{'s' if len(where) != 1 else ''} {', '.join(where) or 'none'}).")
+    gaps = turn_gaps(blocks)
+    if len(gaps) and gaps["text"].str.contains("asked").any():
+        text += (" But the narration between turns says that more questions were asked and not "
+                 "quoted (the personal questions, and whether he could be \"of service\"): the "
+                 "count of the record's question marks misses them.")
+    return text
+
+
+def sentence_length_note(turns: pd.DataFrame) -> str:
+    """Model answer to "the unit matters": who uses the shorter sentences, by how much, and
+    what that does to the shares of sentences and of words."""
+    u = units_table(turns)
+    short = u["words_per_sentence"].idxmin()
+    long_ = u["words_per_sentence"].idxmax()
+    ratio = u.loc[long_, "words_per_sentence"] / u.loc[short, "words_per_sentence"]
+    return (f"**{short}** uses the shorter sentences: {u.loc[short, 'words_per_sentence']} words "
+            f"per sentence against {u.loc[long_, 'words_per_sentence']} for {long_} "
+            f"({ratio:.1f} times as long). Many short sentences give {short} "
+            f"{u.loc[short, 'share_of_sentences']}% of the sentences with only "
+            f"{u.loc[short, 'share_of_words']}% of the words.")

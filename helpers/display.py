@@ -155,17 +155,92 @@ def narration_blocks(blocks: pd.DataFrame) -> pd.DataFrame:
                          "line_end": "int64", "words": "int64"})
 
 
-def people_table(people: pd.DataFrame) -> pd.DataFrame:
-    """Who was in the room, with the columns a reader needs first (those the table has)."""
+def people_table(people: pd.DataFrame, speaks: str | None = None) -> pd.DataFrame:
+    """Who was in the room, with the columns a reader needs first (those the table has).
+
+    ``speaks="yes"`` keeps only the people who speak in the record, ``speaks="no"`` only the
+    silent ones; ``None`` keeps everyone. A table without a ``speaks_in_record`` column (the
+    plain speaker list of another transcript) is returned whole: everyone in it speaks.
+    """
     wanted = ["id", "full_name", "side", "role_in_july_1949", "speaks_in_record", "certainty",
               "speaks"]
-    return people[[c for c in wanted if c in people.columns]].set_index(people.columns[0])
+    table = people[[c for c in wanted if c in people.columns]].set_index(people.columns[0])
+    if speaks is not None and "speaks_in_record" in table.columns:
+        table = table[table["speaks_in_record"] == speaks]
+    return table
+
+
+def turns_by_speaker(turns: pd.DataFrame) -> pd.DataFrame:
+    """How many turns each speaker has, speakers in the order they first speak.
+
+    The ``speaker`` column is read as plain text, so two spellings of one name (as a program
+    sees them without a speaker file) stay two rows.
+    """
+    names = turns["speaker"].astype(str)
+    counts = names.value_counts(sort=False).reindex(list(dict.fromkeys(names)))
+    table = counts.rename_axis("speaker").to_frame("turns")
+    return table.astype({"turns": "int64"})
+
+
+def phrase_places(source: str, blocks: pd.DataFrame, phrases: list[str]) -> str:
+    """A Markdown list: where each phrase stands, as "turn 8 (line 52)" or "narration, line 56".
+
+    Each place is named once, in reading order; a phrase not in the text is "not found".
+    """
+    answers = []
+    for phrase in phrases:
+        hits = find_phrase(source, blocks, phrase)
+        places = [f"turn {h.turn} (line {h.line})" if pd.notna(h.turn) else f"{h.kind}, line {h.line}"
+                  for h in hits.itertuples()]
+        answers.append(f"- “{escape_markdown(phrase)}”: {'; '.join(dict.fromkeys(places)) or 'not found'}")
+    return "\n".join(answers) + "\n"
 
 
 def _duration(delta) -> str:
     minutes = int(delta.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+def duration_in_words(delta) -> str:
+    """A length of time in words: ``"15 hours 11 minutes"``, ``"1 hour"``, ``"25 minutes"``.
+
+    Whole minutes (seconds are dropped). A negative length reads ``"minus 2 hours 39 minutes"``:
+    the second time came before the first.
+    """
+    seconds = int(delta.total_seconds())
+    sign = "minus " if seconds < 0 else ""
+    days, rest = divmod(abs(seconds) // 60, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
+             for n, unit in ((days, "day"), (hours, "hour"), (minutes, "minute")) if n]
+    return sign + (" ".join(parts) if parts else "0 minutes")
+
+
+#: The times of the record :func:`time_between` can measure, in plain words.
+TIME_FIELDS: dict[str, str] = {
+    "meeting_start": "the meeting began",
+    "despatched": "the telegram was despatched",
+    "received": "the telegram was received",
+}
+
+
+def time_between(metadata, start: str, end: str) -> str:
+    """One Markdown sentence: how long from time ``start`` to time ``end``, in words.
+
+    ``start`` and ``end`` name times of the record (:data:`TIME_FIELDS`: ``"meeting_start"``,
+    ``"despatched"``, ``"received"``). When the record gives no such time, the sentence says so.
+    """
+    for name in (start, end):
+        if name not in TIME_FIELDS:
+            raise ValueError(f"unknown time {name!r}: use one of {', '.join(TIME_FIELDS)}")
+    first, second = getattr(metadata, start), getattr(metadata, end)
+    missing = [TIME_FIELDS[n] for n, t in ((start, first), (end, second)) if t is None]
+    if missing:
+        return "The record does not say when " + " or when ".join(missing) + "."
+    return (f"From when {TIME_FIELDS[start]} ({first:%A %d %B %Y, %H:%M}) to when "
+            f"{TIME_FIELDS[end]} ({second:%A %d %B %Y, %H:%M}): "
+            f"**{duration_in_words(second - first)}**.")
 
 
 def timeline(metadata) -> pd.DataFrame:
@@ -238,3 +313,20 @@ def find_phrase(source: str, blocks: pd.DataFrame, phrase: str) -> pd.DataFrame:
         start = source.find(phrase, start + 1)
     table = pd.DataFrame(rows, columns=["line", "kind", "turn", "context"])
     return table.astype({"line": "int64", "turn": "Int64"})
+
+
+def phrase_table(source: str, blocks: pd.DataFrame, phrase: str) -> pd.DataFrame:
+    """:func:`find_phrase` for reading: one row per place, named by its line, saying where it
+    stands (``turn 8``, ``narration``, ``header``) and the words around it.
+
+    A phrase that is not in the text gives one row that says so (the search is exact: spelling,
+    capitals and punctuation as written).
+    """
+    hits = find_phrase(source, blocks, phrase)
+    if hits.empty:
+        return pd.DataFrame({"where": ["not found: the search is exact (check spelling and "
+                                       "capital letters)"], "context": [""]},
+                            index=pd.Index(["–"], name="line"))
+    where = [f"turn {h.turn}" if pd.notna(h.turn) else h.kind for h in hits.itertuples()]
+    return pd.DataFrame({"where": where, "context": hits["context"].tolist()},
+                        index=pd.Index(hits["line"].tolist(), name="line"))

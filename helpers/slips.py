@@ -67,3 +67,29 @@ def locate_slips(source: str, slips: pd.DataFrame | None = None) -> pd.DataFrame
         })
     table = pd.DataFrame(rows, columns=[*SLIP_COLUMNS, "count", "line", "start", "end", "context"])
     return table.astype({"count": "int64", "line": "Int64", "start": "Int64", "end": "Int64"})
+
+
+def slip_table(found: pd.DataFrame) -> pd.DataFrame:
+    """The located slips for reading: one row per slip, named by the slip itself (no row numbers).
+
+    Columns: what was probably meant, the kind, the line of the first match, how often it stands
+    in the text, and the words around it (from :func:`locate_slips`).
+    """
+    return found.set_index("slip")[["probably_meant", "kind", "line", "count", "context"]]
+
+
+def slip_notes(slips: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each slip with its note, in full, named by the slip itself."""
+    slips = load_slips() if slips is None else slips
+    return slips.set_index("slip")[["note"]]
+
+
+def found_summary(found: pd.DataFrame) -> str:
+    """One Markdown sentence: how many entries of the list stand exactly once in the text."""
+    once = int((found["count"] == 1).sum())
+    text = (f"Of the **{len(found)}** entries in the list, **{once}** stand exactly once in the "
+            f"source; the `line` column says where to check each one. ")
+    if once == len(found):
+        return text + "Every entry was found."
+    return text + ("The entries not found once are not in this text as written: the list was "
+                   "made for the cable.")

@@ -299,3 +299,148 @@ def test_speaker_styles_are_distinct():
     assert len({c for c, _ in many.values()}) == 5
     assert len({h for _, h in many.values()}) == 5
     assert "#F0E442" not in {c for c, _ in many.values()}  # no pale yellow
+
+
+# ---------------------------------------------------------------------------------------------
+# the sentences of notebook 02
+
+
+def spoken_toy() -> pd.DataFrame:
+    """The toy turns with their words: Ann asks twice in turn 1, Bob once in turn 2."""
+    return toy_turns().assign(spoken=["Why? And why not? a b c d e f", "The x? y z w",
+                                      "an a b"])
+
+
+def test_record_summary():
+    assert charts.record_summary(toy_turns()) == (
+        "This record has **3 turns** by **2 speakers** (Ann, Bob): **18 words** of recorded speech.")
+
+
+def test_record_summary_cable(cable):
+    assert charts.record_summary(cable.turns) == (
+        "This record has **11 turns** by **2 speakers** (Kelly, Stalin): **927 words** of "
+        "recorded speech.")
+
+
+def test_longest_turn_note_toy():
+    text = charts.longest_turn_note(toy_turns(), toy_blocks())
+    assert text.startswith("The longest turn, **turn 1** (Ann), has **10 words**: 55.6% of all "
+                           "the words in the record, in one turn out of 3.")
+    assert text.endswith("Between turns 2 and 3 the record stops quoting and narrates (line 7): "
+                         "*“Bob lit his pipe and sat back.”* Whatever was said there is "
+                         "summarised in 7 words of narration and counted nowhere in this notebook.")
+
+
+def test_turn_length_note_toy():
+    # Ann: 13 words in 2 turns (6.5 a turn); Bob: 5 in 1
+    assert charts.turn_length_note(toy_turns()) == (
+        "**Ann** has **72.2%** of the words with **66.7%** of the turns.\n"
+        "- Ann: 6.5 words per turn on average\n"
+        "- Bob: 5.0 words per turn on average")
+
+
+def test_averages_note_cable(cable):
+    assert charts.averages_note(cable.turns).splitlines()[-1] == (
+        "- **Stalin**: 10.3 words per sentence, 5.0 characters per word; 20.0% of the words but "
+        "38.3% of the sentences.")
+
+
+def test_articles_note_cable(cable):
+    assert charts.articles_note(cable.turns, "Stalin", "Russian").startswith(
+        "Stalin spoke Russian, so the **12** articles among Stalin's 185 recorded words are the "
+        "interpreter's (or the note-taker's) English, not words he said: 6.5 in every 100.")
+
+
+def test_assumptions_note(cable):
+    assert charts.assumptions_note(130, 110, 150, 2, cable.metadata) == (
+        "Assumed speaking rate: **130 words a minute** (range 110 to 150). Interpretation: "
+        "**yes**, so the time is multiplied by 2. The record states its length on line 62: "
+        "*“lasted exactly 25 minutes”*.")
+    assert charts.assumptions_note(130, 110, 150, 1, None) == (
+        "Assumed speaking rate: **130 words a minute** (range 110 to 150). Interpretation: "
+        "**no**. This record does not say how long the meeting lasted, so there is nothing to test.")
+
+
+def test_time_test_cable(cable):
+    timing = charts.speaking_time_table(cable.turns, 130, 110, 150, 2)
+    text = charts.time_test(timing, 25, 2)
+    # 927 words at 130 a minute, twice: 14.26 minutes, 14.3 rounded; 25 - 14.3 = 10.7
+    assert text.startswith("At the assumed rate the 927 recorded words take about **14.3 "
+                           "minutes**, interpretation included: **57%** of the stated 25 minutes, "
+                           "leaving about **10.7 minutes** that the quotations do not fill.")
+    # 25 / 2 * 130 = 1625 words would fill it; 927 * 2 / 25 = 74.2 words a minute
+    assert "about **1625 words**; it has 927 (57%)" in text
+    assert "about **74 words a minute**" in text
+    assert text.endswith("Even at the slowest rate assumed (110 words a minute) the estimate, "
+                         "16.9 minutes, stays within the stated length.")
+
+
+def test_time_test_too_many_words():
+    timing = charts.speaking_time_table(toy_turns(), 6, 6, 6, 2)  # 18 words: 6 minutes
+    assert "**1.0 minutes** more than the stated length" in charts.time_test(timing, 5, 2)
+    assert charts.time_test(timing, 5, 2).endswith("is longer than the stated length.")
+
+
+def test_rate_sentence(cable):
+    # 927 / 150 * 2 = 12.36 -> 12.4, leaving 12.6; 927 / 100 * 2 = 18.54 -> 18.5, leaving 6.5
+    assert charts.rate_sentence(cable.turns, 150, 2, 25) == (
+        "At **150** words a minute the 927 recorded words take **12.4 minutes** with "
+        "interpretation (times 2), leaving **12.6 minutes** of the stated 25.")
+    assert charts.rate_sentence(cable.turns, 100, 2, 25).endswith("leaving **6.5 minutes** of "
+                                                                   "the stated 25.")
+    assert charts.rate_sentence(toy_turns(), 6, 1, 2) == (
+        "At **6** words a minute the 18 recorded words take **3.0 minutes** without "
+        "interpretation: **1.0 minutes** more than the stated 2.")
+    assert charts.rate_sentence(toy_turns(), 6, 1, None).endswith(
+        "; this record does not say how long the meeting lasted.")
+    with pytest.raises(ValueError):
+        charts.rate_sentence(toy_turns(), 0, 1, 25)
+
+
+def test_rates_answer(cable):
+    text = charts.rates_answer(cable.turns, (150, 100), 2, 25)
+    assert text.count("\n- ") == 1 and text.startswith("- At **150**")
+    assert text.endswith("only the size of the unquoted part changes.")
+    assert charts.rates_answer(toy_turns(), (18, 6), 1, 2).endswith(
+        "the conclusion depends on the assumed rate.")
+
+
+def test_without_turn(cable):
+    assert len(charts.without_turn(cable.turns, 0)) == 11
+    assert list(charts.without_turn(cable.turns, 1)["turn"]) == list(range(2, 12))
+
+
+def test_without_turn_note_cable(cable):
+    # without turn 1: Kelly 742 - 472 = 270 of 455 words (59.3%), Stalin 185 (40.7%)
+    assert charts.without_turn_note(cable.turns, 1) == (
+        "Without turn 1 (Kelly, 472 words), the shares of words become Kelly 59.3%, Stalin 40.7% "
+        "(with it: Kelly 80.0%, Stalin 20.0%). Leaving out that one turn moves Kelly's share by "
+        "20.7 percentage points; the order of the speakers by words stays the same.")
+
+
+def test_punctuation_table_toy():
+    table = charts.punctuation_table(spoken_toy(), "?")
+    assert list(table.columns) == ["“?” marks", "in_turns"]
+    assert table.to_dict("index") == {"Ann": {"“?” marks": 2, "in_turns": "1"},
+                                      "Bob": {"“?” marks": 1, "in_turns": "2"}}
+    assert charts.punctuation_table(spoken_toy(), "!")["in_turns"].tolist() == ["none", "none"]
+    with pytest.raises(ValueError):
+        charts.punctuation_table(spoken_toy(), "")
+
+
+def test_questions_note(cable):
+    assert charts.questions_note(cable.turns, cable.blocks) == (
+        "Question marks in the recorded words: Kelly 0, Stalin 2 (in turn 8). But the narration "
+        "between turns says that more questions were asked and not quoted (the personal "
+        "questions, and whether he could be \"of service\"): the count of the record's question "
+        "marks misses them.")
+    assert charts.questions_note(spoken_toy(), toy_blocks()) == (
+        "Question marks in the recorded words: Ann 2, Bob 1 (in turns 1, 2).")
+
+
+def test_sentence_length_note_toy():
+    # Ann 13 words in 3 sentences (4.3), Bob 5 in 1 (5.0): Ann's are shorter
+    assert charts.sentence_length_note(toy_turns()) == (
+        "**Ann** uses the shorter sentences: 4.3 words per sentence against 5.0 for Bob (1.2 "
+        "times as long). Many short sentences give Ann 75.0% of the sentences with only 72.2% of "
+        "the words.")

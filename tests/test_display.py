@@ -149,3 +149,74 @@ def test_what_notebook_01_says_about_the_text(cable):
     assert "Mr. Hayward as interpreter" in narration.loc[30, "text"]
     assert "with Pavlov as interpreter" in narration.loc[30, "text"]
     assert "North Atlantic Pact" in cable.turns["spoken"].str.cat() and "NATO" not in cable.turns["spoken"].str.cat()
+
+
+def test_people_table_filters_by_speaking(cable):
+    assert list(display.people_table(cable.people, speaks="no").index) == [
+        "Vyshinsky", "Pavlov", "Harrison", "Hayward"]
+    assert list(display.people_table(cable.people, speaks="yes").index) == ["Kelly", "Stalin"]
+    assert len(display.people_table(cable.people)) == 6
+
+
+def test_people_table_without_a_cast_list_is_returned_whole():
+    import pandas as pd
+    plain = pd.DataFrame({"id": ["Ann", "Bob"]})
+    assert len(display.people_table(plain, speaks="no")) == 2
+
+
+def test_turns_by_speaker_keeps_spellings_apart(cable):
+    import helpers
+    raw = display.turns_by_speaker(helpers.parse_text(cable.source).turns)
+    assert raw.index.name == "speaker"
+    assert raw["turns"].to_dict() == {"Sir. D. Kelly": 1, "Stalin": 5, "Sir D. Kelly": 5}
+    assert list(raw.index) == ["Sir. D. Kelly", "Stalin", "Sir D. Kelly"]  # order of speaking
+    assert display.turns_by_speaker(cable.turns)["turns"].to_dict() == {"Kelly": 6, "Stalin": 5}
+
+
+def test_phrase_places(cable):
+    text = display.phrase_places(cable.source, cable.blocks,
+                                 ["American forces", "Germany", "pipe", "no such phrase"])
+    assert text == ("- “American forces”: turn 8 (line 52)\n"
+                    "- “Germany”: turn 1 (line 38); turn 6 (line 48)\n"
+                    "- “pipe”: narration, line 56\n"
+                    "- “no such phrase”: not found\n")
+
+
+def test_duration_in_words():
+    from datetime import timedelta
+    assert display.duration_in_words(timedelta(hours=15, minutes=11)) == "15 hours 11 minutes"
+    assert display.duration_in_words(timedelta(hours=1)) == "1 hour"
+    assert display.duration_in_words(timedelta(minutes=25, seconds=59)) == "25 minutes"
+    assert display.duration_in_words(timedelta(days=1, minutes=1)) == "1 day 1 minute"
+    assert display.duration_in_words(timedelta(0)) == "0 minutes"
+    assert display.duration_in_words(-timedelta(hours=2, minutes=39)) == "minus 2 hours 39 minutes"
+
+
+def test_time_between(cable):
+    assert display.time_between(cable.metadata, "meeting_start", "despatched") == (
+        "From when the meeting began (Monday 18 July 1949, 22:00) to when the telegram was "
+        "despatched (Tuesday 19 July 1949, 13:11): **15 hours 11 minutes**.")
+    assert display.time_between(cable.metadata, "despatched", "received").endswith(
+        "**2 hours 39 minutes**.")
+
+
+def test_time_between_says_what_the_record_lacks():
+    import pytest
+    from helpers.metadata import CableMetadata
+    assert display.time_between(CableMetadata(), "meeting_start", "despatched") == (
+        "The record does not say when the meeting began or when the telegram was despatched.")
+    with pytest.raises(ValueError, match="unknown time 'lunch'"):
+        display.time_between(CableMetadata(), "lunch", "despatched")
+
+
+def test_phrase_table(cable):
+    table = display.phrase_table(cable.source, cable.blocks, "Germany")
+    assert table.index.name == "line"
+    assert table["where"].tolist() == ["turn 1", "turn 1", "turn 6"]
+    assert table.index.tolist() == [38, 38, 48]
+    pipe = display.phrase_table(cable.source, cable.blocks, "pipe")
+    assert pipe.to_dict("index") == {56: {
+        "where": "narration",
+        "context": "…his point Stalin took out his «pipe» sat back in his chair and ask…"}}
+    missing = display.phrase_table(cable.source, cable.blocks, "germany")
+    assert missing["where"].iloc[0].startswith("not found")

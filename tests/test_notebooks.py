@@ -171,3 +171,144 @@ def test_runs_on_another_transcript(tmp_path, name, transcript):
         for cable_only in ["Pavlov", "Stalin spoke Russian", "exactly 25 minutes"]:
             assert cable_only not in "".join(
                 output_text(o) for c in code_cells(json.loads(text)) for o in c.get("outputs", []))
+
+
+# ---------------------------------------------------------------------------------------------
+# usability: answers folded away, exercises that start from neutral values, clean outputs
+
+
+def cells_after(nb: dict, heading: str) -> list[dict]:
+    """The cells after the markdown cell whose first line is ``heading``."""
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "markdown" and source(cell).splitlines()[0] == heading:
+            return nb["cells"][i + 1:]
+    raise AssertionError(f"no cell headed {heading!r}")
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_model_answers_are_folded(name):
+    """Every answer cell is collapsed; only the short "**Try it N: ...**" labels stay open."""
+    after = cells_after(load(paths.NOTEBOOKS / name), "## Model answers")[:-1]  # not the footer
+    assert after, "no model answers"
+    for cell in after:
+        folded = cell["metadata"].get("jupyter", {})
+        if cell["cell_type"] == "code":
+            assert folded == {"source_hidden": True, "outputs_hidden": True}, source(cell)[:80]
+        elif not folded.get("source_hidden"):
+            assert re.fullmatch(r"\*\*Try it \d: [^*]+\*\*", source(cell).strip()), source(cell)[:80]
+
+
+#: cell id -> (what its code must start from, text its stored output must NOT show: the answer)
+NEUTRAL_EXERCISES = {
+    "01_reading_the_cable.ipynb": {
+        "nb01-28": (r'"pipe"', ["turn 8", "line 52"]),
+        "nb01-30": (r'^FROM = "despatched".*\nTO = "received"', ["15 hours 11 minutes"]),
+        "nb01-32": (r'speaks="yes"', ["Vyshinsky", "Hayward"]),
+    },
+    "02_who_held_the_floor.ipynb": {
+        "nb02-33": (r"^my_rate = 130\b", ["12.4", "18.5", "12.6", "6.5 minutes"]),
+        "nb02-35": (r"^leave_out = 0\b", ["59.3", "40.7"]),
+        "nb02-37": (r'^mark = "!"', ["“?”", " 2 "]),
+    },
+}
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_exercises_start_from_neutral_values(name):
+    cells = {c.get("id"): c for c in load(paths.NOTEBOOKS / name)["cells"]}
+    for cell_id, (start, answers) in NEUTRAL_EXERCISES[name].items():
+        cell = cells[cell_id]
+        assert re.search(start, source(cell), re.MULTILINE), f"{cell_id}: {source(cell)[:80]}"
+        shown = "".join(output_text(o) for o in cell["outputs"])
+        assert shown, f"{cell_id} is stored without its result"
+        for answer in answers:
+            assert answer not in shown, f"{cell_id} shows the answer {answer!r}"
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_try_it_says_what_to_do(name):
+    """Item 6 of the usability review: no promise that every exercise changes code."""
+    text = "\n".join(source(c) for c in load(paths.NOTEBOOKS / name)["cells"]
+                     if c["cell_type"] == "markdown")
+    assert "Each exercise changes a line or two of code" not in text
+    assert re.search(r"Some exercises ask you to change a\s+(number or a )?word", text)
+    assert text.count("Shift+Enter") >= 4
+
+
+#: A value cut short by pandas: a word running into "...", at the end of a cell or a line.
+CUT = re.compile(r"\w\.\.\.(</td>|\s*$|\s{2,}|\s*\n)", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_no_debugging_noise_or_cut_tables(name):
+    """No pandas Series footers ("Name: ..., dtype: int64"), no list brackets, no "..." cuts."""
+    for cell in code_cells(load(paths.NOTEBOOKS / name)):
+        for output in cell.get("outputs", []):
+            text = output_text(output)
+            assert "dtype:" not in text, source(cell)[:80]
+            assert not CUT.search(text), f"a table is cut short under: {source(cell)[:80]}"
+            plain = output.get("data", {}).get("text/plain", "")
+            plain = "".join(plain) if isinstance(plain, list) else plain
+            assert not plain.startswith("["), f"a bare list under: {source(cell)[:80]}"
+
+
+def test_02_names_every_chart_it_draws():
+    """The objectives list the charts without a typed count, and name the speaking-time one."""
+    first = source(load(paths.NOTEBOOKS / "02_who_held_the_floor.ipynb")["cells"][0])
+    assert "four charts" not in first
+    assert "time the recorded words would take" in first
+
+
+# ---------------------------------------------------------------------------------------------
+# notebooks/README.md: the class plans are the teacher's guide's, and the words are glossed
+
+README = paths.NOTEBOOKS / "README.md"
+GUIDE = paths.ROOT / "docs" / "teachers_guide.md"
+SLOT = re.compile(r"(\d+)–(\d+)")
+
+
+def guide_slots(title: str) -> list[str]:
+    """Time slots of the table under ``title`` in the teacher's guide (a heading or bold line)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(title)
+    slots = []
+    for line in text[start:].splitlines()[1:]:
+        if slots and not line.startswith("|"):
+            break
+        match = re.match(r"\|\s*(\d+–\d+)\s*\|", line)
+        if match:
+            slots.append(match.group(1))
+    return slots
+
+
+def readme_slots(title: str) -> list[str]:
+    """Time slots of the list under ``title`` in notebooks/README.md (``- **0–5** ...``)."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index(title)
+    slots = []
+    for line in text[start:].splitlines()[1:]:
+        if slots and not (line.startswith("- ") or line.startswith("  ")):
+            break
+        match = re.match(r"- \*\*(\d+–\d+)\*\*", line)
+        if match:
+            slots.append(match.group(1))
+    return slots
+
+
+@pytest.mark.parametrize("guide_title, readme_title", [
+    ("## Lesson plan A", "### One 50-minute class"),
+    ("**Lesson 1:", "*Lesson 1,"),
+    ("**Lesson 2:", "*Lesson 2,"),
+])
+def test_readme_class_plans_follow_the_guide(guide_title, readme_title):
+    guide, readme = guide_slots(guide_title), readme_slots(readme_title)
+    assert guide, f"no time table under {guide_title!r} in the guide"
+    assert readme == guide, f"notebooks/README.md {readme_title!r} has {readme}, the guide {guide}"
+
+
+def test_readme_glossary_explains_the_jargon():
+    text = README.read_text(encoding="utf-8")
+    box = text[text.index("## Words used in this kit"):text.index("## Before you quote a number")]
+    for term in ["**parse**", "**offset**", "**token**", "*exact source\n>   slice*",
+                 "**order of magnitude**", "**turn**", "**narration**", "**speaker file**"]:
+        assert term in box, f"the glossary lacks {term!r}"

@@ -71,3 +71,30 @@ def test_context_marks_the_slip(cable):
 def test_line_of():
     assert slips.line_of("a\nb\nc", 0) == 1
     assert slips.line_of("a\nb\nc", 4) == 3
+
+
+def test_slip_table_is_named_by_slip(cable):
+    table = slips.slip_table(slips.locate_slips(cable.source))
+    assert list(table.columns) == ["probably_meant", "kind", "line", "count", "context"]
+    assert table.index.name == "slip"
+    assert table.loc["On this not", "line"] == 62
+    assert table.loc["engage", "probably_meant"] == "engaged"
+
+
+def test_slip_notes_keep_the_whole_note():
+    table = pd.DataFrame({"slip": ["engage"], "probably_meant": ["engaged"], "kind": ["slip"],
+                          "note": ["a note longer than any column width " * 5]})
+    notes = slips.slip_notes(table)
+    assert list(notes.columns) == ["note"]
+    assert notes.loc["engage", "note"] == "a note longer than any column width " * 5
+
+
+def test_found_summary():
+    table = pd.DataFrame({"slip": ["engage", "xyz"], "probably_meant": ["engaged", "x"],
+                          "kind": ["slip", "slip"], "note": ["n", "n"]})
+    found = slips.locate_slips("we are both engage.", table)
+    assert slips.found_summary(found) == (
+        "Of the **2** entries in the list, **1** stand exactly once in the source; the `line` "
+        "column says where to check each one. The entries not found once are not in this text "
+        "as written: the list was made for the cable.")
+    assert slips.found_summary(found.iloc[:1]).endswith("Every entry was found.")
