@@ -705,3 +705,35 @@ def test_figures_in_the_answer_key_for_notebook_04(cable):
     for figure in ["about 13.9", "about 11.1", "about 8.7", "about 16.3", "105 days", "about 15 weeks",
                    "3.4 months", "-105"]:
         assert figure in guide, figure
+
+
+def test_figures_in_the_answer_keys_for_notebooks_02_and_03(cable):
+    """Figures docs/teachers_guide.md quotes from notebooks 02 (Try it 2) and 03, recomputed here."""
+    from helpers import annotations, concordance, speaker_summary
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    # 02, Try it 2: one turn moves Kelly's share by 20.7 points
+    with_1 = speaker_summary(cable.turns)["share_of_words"]["Kelly"]
+    without_1 = speaker_summary(cable.turns[cable.turns["turn"] != 1])["share_of_words"]["Kelly"]
+    assert round(with_1 - without_1, 1) == 20.7 and "by 20.7 percentage points" in guide
+    turns = cable.turns
+    notes, topics = annotations.load_annotations(), annotations.load_topics()
+    glossary = annotations.load_glossary()
+    # 03, Try it 1: "assistance" in turns 1 and 2
+    assert concordance.kwic(turns, "assistance")["turn"].tolist() == [1, 2]
+    # 03, Try it 2: the model note is valid; the stored placeholder gives one problem
+    valid = annotations.add_note(notes, turn=9, anchor="except in self-defense", topic="american_forces")
+    assert annotations.check(turns, valid, topics, glossary) == "No problems found."
+    placeholder = annotations.add_note(notes, turn=9, anchor="PASTE A PHRASE FROM TURN 9 HERE",
+                                       topic="american_forces")
+    assert annotations.check(turns, placeholder, topics, glossary).startswith("1 problem found")
+    assert 'answers "No\n   problems found."' in guide and "empty list" not in guide
+    # 03, Try it 3: both 20 -> 21, hand only 9 -> 8, tagger only 2 -> 2
+    hand = annotations.topics_by_turn(turns, notes)
+    table = concordance.try_keyword(turns, hand, "atlantic_pact", "stabilizing factor")
+    assert table.to_dict("list") == {"kit keywords": [20, 9, 2], 'with "stabilizing factor"': [21, 8, 2]}
+    assert list(table.index) == ["both", "hand only", "tagger only"]
+    assert '"both" goes from 20 to 21 and "hand only" from\n   9 to 8' in guide
+    atmosphere = concordance.tag_turns(turns, {"atmosphere": ["laughing", "pause", "translator"]}, column="text")
+    assert atmosphere["turn"].tolist() == [2, 8, 11] and "finds turns 2, 8 and 11" in guide
+    # 03, Try it 5: "Germany" twice in turn 1, once in turn 6
+    assert concordance.kwic(turns, "Germany")["turn"].tolist() == [1, 1, 6]
