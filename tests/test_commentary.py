@@ -388,7 +388,7 @@ _ALLOWED_NUMBERS = [
     r"https?://\S+", r"`[^`]*`", r"42:1", r"4/2012", r"46/1968",
     rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
     rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
-    r"\b[Tt]urns? \d+", r"\bTry it \d\b", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
+    r"\b[Tt]urns? \d+", r"\bTry it \d\b", r"\bModel answer \d\b", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
     r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
     r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
     r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
@@ -598,6 +598,9 @@ def test_model_answers_are_collapsed(cells):
         assert hidden.get("source_hidden") is True, _source(c)[:40]
         if c["cell_type"] == "code":
             assert hidden.get("outputs_hidden") is True, _source(c)[:40]
+        # JupyterLab shows the first line of a collapsed cell: a label, never part of the answer
+        first = _source(c).splitlines()[0]
+        assert re.fullmatch(r"\*\*Model answer \d: [^*]+\.\*\*|# Model answer \d: .+", first), first
 
 
 def test_model_answer_2_computes_the_factor_1_5_case(cells):
