@@ -140,6 +140,28 @@ def test_no_prompts_and_print_rules_present(stored_site):
         assert "#kit-print-code:checked" in css, page.name
 
 
+def test_model_answers_are_tagged_for_print(stored_site):
+    """Every notebook's "Model answers" section is tagged, so print.css can leave it out."""
+    for path in real_notebooks():
+        soup = soup_of(stored_site / path.with_suffix(".html").name)
+        answers = soup.select(".jp-Cell.celltag_model-answer")
+        assert answers, f"{path.name}: no model-answer cells tagged"
+        assert "Model answers" in answers[0].get_text(), path.name
+        assert not any("How to cite" in cell.get_text() for cell in answers), path.name
+        assert soup.find("input", id="kit-print-answers") is not None, path.name
+
+
+def test_tag_model_answers_stops_at_the_footer():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## Try it"),
+        nbformat.v4.new_markdown_cell("## Model answers"),
+        nbformat.v4.new_code_cell("1 + 1"),
+        nbformat.v4.new_markdown_cell("---\n**How to cite.** ..."),
+    ])
+    assert build_site.tag_model_answers(nb) == 2
+    assert [c.metadata.get("tags", []) for c in nb.cells] == [[], ["model-answer"], ["model-answer"], []]
+
+
 def test_headings_do_not_skip_levels(stored_site):
     for page in pages(stored_site):
         levels = [level for level, _ in build_site.heading_levels(soup_of(page))]
@@ -617,14 +639,25 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
     browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
     screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
     browser.evaluate("document.documentElement.style.filter = ''", session)
-    # Ticking "Print the code cells too" brings every code cell back into the print.
+    # Ticking "Print the code cells too" brings every code cell (outside the model answers)
+    # back into the print.
     code_cells = browser.evaluate(
         "(() => { const box = document.getElementById('kit-print-code'); if (!box) return null;"
-        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell .jp-Cell-inputWrapper')];"
+        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
         " const shown = all.filter(el => el.getClientRects().length > 0).length; box.checked = false;"
         " return [shown, all.length]; })()", session)
     if code_cells is not None and code_cells[0] != code_cells[1]:
         problems.append(f"{name}: with 'Print the code cells too', {code_cells[0]} of {code_cells[1]} code cells print")
+    # The model answers stay out of the print unless "Print the model answers too" is ticked.
+    answers = browser.evaluate(
+        "(() => { const box = document.getElementById('kit-print-answers'); if (!box) return null;"
+        " const all = [...document.querySelectorAll('.jp-Cell.celltag_model-answer')];"
+        " const seen = () => all.filter(el => el.getClientRects().length > 0).length;"
+        " const hidden = seen(); box.checked = true; const shown = seen(); box.checked = false;"
+        " return [hidden, shown, all.length]; })()", session)
+    if answers is not None and (answers[0] != 0 or answers[1] != answers[2]):
+        problems.append(f"{name}: model answers in print: {answers[0]} of {answers[2]} shown unticked, "
+                        f"{answers[1]} ticked")
     browser.send("Emulation.setDeviceMetricsOverride",
                  {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
     if name != "index.html":  # the handout as the browser prints it (A4), for a person to check

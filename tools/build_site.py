@@ -212,6 +212,34 @@ def execution_copy(folder: Path, workdir: Path) -> Path:
     return copy
 
 
+_ANSWERS_HEADING = re.compile(r"^#+\s*Model answers", re.MULTILINE)
+
+
+def tag_model_answers(nb: nbformat.NotebookNode) -> int:
+    """Tag the "Model answers" section's cells ``model-answer``; return how many were tagged.
+
+    The section runs from the markdown cell whose heading is "Model answers" to the footer (the
+    cell with "How to cite"). In JupyterLab those cells are folded; on the handout page the tag
+    becomes the class ``celltag_model-answer``, which print.css leaves out of the print unless
+    "Print the model answers too" is ticked, so a printed student handout does not give the
+    answers away.
+    """
+    tagged = 0
+    inside = False
+    for cell in nb.cells:
+        source = cell.get("source", "")
+        if cell.get("cell_type") == "markdown" and _ANSWERS_HEADING.search(source):
+            inside = True
+        elif cell.get("cell_type") == "markdown" and "How to cite" in source:
+            inside = False
+        if inside:
+            tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+            if "model-answer" not in tags:
+                tags.append("model-answer")
+            tagged += 1
+    return tagged
+
+
 def execute(original: Path, path: Path, workdir: Path, timeout: int) -> nbformat.NotebookNode:
     """Run the copy ``path`` of a notebook, in ``workdir``, from a fresh "python3" kernel."""
     nb = nbformat.read(path, as_version=4)
@@ -345,6 +373,7 @@ class Site:
         return exporter
 
     def notebook_page(self, handout: Handout, previous: Handout | None, following: Handout | None) -> str:
+        tag_model_answers(handout.notebook)
         resources = {
             "metadata": {"name": handout.title, "path": str(handout.source.parent)},
             "kit": {
@@ -363,6 +392,12 @@ class Site:
             anchor.decompose()
         mark_empty_outputs(soup)
         mark_bare_urls(soup)
+        # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
+        # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
+        for inner in soup.select(".celltag_model-answer"):
+            cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
+            if cell is not None and "celltag_model-answer" not in cell["class"]:
+                cell["class"].append("celltag_model-answer")
         align_text_cells(soup)
         check_page(soup, handout.page, self.notebook_cells(handout))
         return str(soup)
