@@ -151,6 +151,16 @@ def test_model_answers_are_tagged_for_print(stored_site):
         assert soup.find("input", id="kit-print-answers") is not None, path.name
 
 
+def test_long_tokens_in_tables_are_marked_and_short_words_are_not():
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><tr><td>Kelly</td>'
+                         '<td>see https://example.org/a/very/long/address/here now</td></tr></table></div>',
+                         "html.parser")
+    build_site.mark_long_tokens(soup)
+    assert [s.get_text() for s in soup.select("span.kit-long")] == ["https://example.org/a/very/long/address/here"]
+    assert soup.select("td")[1].get_text() == "see https://example.org/a/very/long/address/here now"
+    assert soup.select("td")[0].get_text() == "Kelly"
+
+
 def test_tag_model_answers_stops_at_the_footer():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("## Try it"),

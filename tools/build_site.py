@@ -392,6 +392,7 @@ class Site:
             anchor.decompose()
         mark_empty_outputs(soup)
         mark_bare_urls(soup)
+        mark_long_tokens(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
         for inner in soup.select(".celltag_model-answer"):
@@ -514,6 +515,27 @@ def mark_bare_urls(soup: BeautifulSoup) -> None:
     for anchor in soup.find_all("a", href=True):
         if anchor.get_text(strip=True).rstrip("/") == anchor["href"].rstrip("/"):
             anchor["class"] = anchor.get("class", []) + ["kit-bare-url"]
+
+
+_LONG_TOKEN = re.compile(r"\S{22,}")
+
+
+def mark_long_tokens(soup: BeautifulSoup) -> None:
+    """Wrap very long unbroken tokens in table cells (web addresses, file names) in
+    ``span.kit-long``, which print.css lets break anywhere; short words stay whole."""
+    for cell in soup.select(".jp-OutputArea-output td"):
+        for text in list(cell.find_all(string=_LONG_TOKEN)):
+            if text.parent.name in {"a", "span"} and "kit-long" in text.parent.get("class", []):
+                continue
+            pieces, last = [], 0
+            for m in _LONG_TOKEN.finditer(text):
+                pieces.append(text[last:m.start()])
+                span = soup.new_tag("span", attrs={"class": "kit-long"})
+                span.string = m.group()
+                pieces.append(span)
+                last = m.end()
+            pieces.append(text[last:])
+            text.replace_with(*[p for p in pieces if p != ""])
 
 
 def mark_empty_outputs(soup: BeautifulSoup) -> None:
