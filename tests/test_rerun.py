@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -17,8 +18,10 @@ DATA = Path(__file__).parent / "data"
 WH = DATA / "wh_2022-05-23_biden_kishida_joint_press_conference.txt"
 PRESS = DATA / "form_press_conference.txt"
 
-sys.path.insert(0, str(TOOL.parent))
-import rerun  # noqa: E402
+_spec = importlib.util.spec_from_file_location("rerun", TOOL)  # a script, not a package
+rerun = importlib.util.module_from_spec(_spec)
+sys.modules["rerun"] = rerun  # its dataclasses look their module up while it loads
+_spec.loader.exec_module(rerun)
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess:

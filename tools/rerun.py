@@ -30,14 +30,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # run from a checkout without the editable install
-    sys.path.insert(0, str(ROOT))
+import helpers  # installed (editable) by requirements.txt: run with .venv/bin/python
+from helpers.errors import TranscriptError
+from helpers.export import to_csv
+from helpers.speakers import fold, sidecar
 
-import helpers  # noqa: E402
-from helpers.errors import TranscriptError  # noqa: E402
-from helpers.export import to_csv  # noqa: E402
-from helpers.speakers import fold, sidecar  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 NOTEBOOKS = ROOT / "notebooks"
 #: The notebooks a rerun runs: those that analyse the turns of any record. Notebooks 01, 03 and
