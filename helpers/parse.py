@@ -14,7 +14,9 @@ The grammar, in the order the parser applies it:
    other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally followed by a parenthesis
    (``Dr. Kissinger (to General Haig)``), then a colon and a space (ordinary or non-breaking)
    or an opening quotation mark. White House transcripts' ``Q`` followed by two or more spaces
-   (or a tab, or a non-breaking space) is a label too. Words before a colon that are not all
+   (or a tab, or a non-breaking space) is a label too, and so is a numbered role
+   (``Speaker 1:``, ``UNIDENTIFIED SPEAKER 2:``, ``Participant 3:``; only such role words may
+   carry a number, so ``Article 5:`` is not a label). Words before a colon that are not all
    capitalised (``I have the following question: how ...``) are not a label, and header field
    names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers; before the first
    turn, neither is a list heading such as ``U.S. Side:`` or ``Soviet Participants:``.
@@ -70,6 +72,14 @@ _LABEL = re.compile(
     r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
 )
 _Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
+# Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
+# "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
+_ROLE = r"(?i:speaker|participant|person|voice|interviewer|interviewee|respondent|delegate|reporter|questioner)"
+_NUMBERED_LABEL = re.compile(
+    rf"(?P<label>(?:{_CAP_WORD}[ \t\u00a0]+){{0,2}}{_ROLE}[ \t\u00a0]+\d{{1,3}})"
+    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
+    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
+)
 _HEADER_FIELDS = frozenset(
     """participants participant present also present date time date and time place location
     subject subjects source sources from to cc bcc classification distribution summary note notes
@@ -198,7 +208,7 @@ def split_at_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
 # Labels
 def match_label(paragraph: str) -> re.Match[str] | None:
     """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar)."""
-    m = _Q_LABEL.match(paragraph) or _LABEL.match(paragraph)
+    m = _Q_LABEL.match(paragraph) or _NUMBERED_LABEL.match(paragraph) or _LABEL.match(paragraph)
     if m is None:
         return None
     label = m.group("label")

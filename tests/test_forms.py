@@ -68,6 +68,23 @@ def test_label_forms(text, label):
     assert m is not None and m.group("label") == label
 
 
+@pytest.mark.parametrize("text,label", [
+    ("Speaker 1: Hello.", "Speaker 1"),
+    ("UNIDENTIFIED SPEAKER 2:  Yes.", "UNIDENTIFIED SPEAKER 2"),
+    ("Participant 12 (off microphone): No.", "Participant 12"),
+    ("Interviewer 1: “Were you there?”", "Interviewer 1"),
+])
+def test_numbered_role_labels(text, label):
+    m = match_label(text)
+    assert m is not None and m.group("label") == label
+
+
+def test_numbered_speakers_stay_apart():
+    turns = helpers.parse_text("Speaker 1: Hello.\n\nSpeaker 2: Hi.\n\nSpeaker 1: Bye.").turns
+    assert turns["speaker"].tolist() == ["Speaker 1", "Speaker 2", "Speaker 1"]
+    assert turns["words"].tolist() == [1, 1, 1]
+
+
 @pytest.mark.parametrize("text", [
     "I have the following question: how long?",
     "First, to Prime Minister: With the Russian aggression",
@@ -76,7 +93,8 @@ def test_label_forms(text, label):
     "Q. Why not?",                  # one space after Q is an initial, not the questioner
     "Quite so: we agree.",
     "de facto recognition: that is the question.",
-    "Speaker 1: Hello.",               # not read: digits (docs/bring_your_own.md)
+    "Article 5: The parties agree.",   # a number only after a role word (Speaker 1:)
+    "Question 2: how long?",
     "THE PRESIDENT. Good afternoon.",  # not read: a full stop instead of a colon
     "PARTICIPANTS: The President",
     "Time and Place: Kremlin, 10 p.m.",
