@@ -183,17 +183,26 @@ def words_per_turn_chart(turns: pd.DataFrame, blocks: pd.DataFrame | None = None
 
 def shares_table(turns: pd.DataFrame) -> pd.DataFrame:
     """Per speaker: turns and words, and each as a share of the whole (%, one decimal)."""
-    names = speakers(turns)
-    by = turns.assign(speaker=turns["speaker"].astype(str)).groupby("speaker")
+    by = _by_speaker(turns)
     table = pd.DataFrame({
         "turns": by["turn"].count(),
         "words": by["words"].sum(),
-    }).reindex(names).fillna(0).astype("int64")
-    total_turns, total_words = table["turns"].sum(), table["words"].sum()
-    table["share_of_turns"] = (100 * table["turns"] / total_turns).round(1) if total_turns else 0.0
-    table["share_of_words"] = (100 * table["words"] / total_words).round(1) if total_words else 0.0
+    }).reindex(speakers(turns)).fillna(0).astype("int64")
+    _add_shares(table, ("turns", "words"))
     table.index.name = "speaker"
     return table
+
+
+def _by_speaker(turns: pd.DataFrame):
+    """The turns grouped by speaker name (as text, so a category's unused speakers drop out)."""
+    return turns.assign(speaker=turns["speaker"].astype(str)).groupby("speaker")
+
+
+def _add_shares(table: pd.DataFrame, columns) -> None:
+    """Add ``share_of_<column>`` (% of the column's total, one decimal; 0.0 when the total is 0)."""
+    for column in columns:
+        total = table[column].sum()
+        table[f"share_of_{column}"] = (100 * table[column] / total).round(1) if total else 0.0
 
 
 def describe_shares(turns: pd.DataFrame) -> str:
@@ -310,12 +319,8 @@ UNITS: tuple[str, ...] = ("words", "characters", "sentences")
 def units_table(turns: pd.DataFrame) -> pd.DataFrame:
     """Per speaker: words, characters and sentences, each one's share of the whole (%), and
     two averages (characters per word, words per sentence)."""
-    names = speakers(turns)
-    by = turns.assign(speaker=turns["speaker"].astype(str)).groupby("speaker")
-    table = by[list(UNITS)].sum().reindex(names).fillna(0).astype("int64")
-    for unit in UNITS:
-        total = table[unit].sum()
-        table[f"share_of_{unit}"] = (100 * table[unit] / total).round(1) if total else 0.0
+    table = _by_speaker(turns)[list(UNITS)].sum().reindex(speakers(turns)).fillna(0).astype("int64")
+    _add_shares(table, UNITS)
     table["characters_per_word"] = (table["characters"] / table["words"]).round(1)
     table["words_per_sentence"] = (table["words"] / table["sentences"]).round(1)
     table.index.name = "speaker"
