@@ -9,10 +9,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: setup lab test bench execute site rerun clean
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# JupyterLab shows Markdown files (notebooks/README.md, the guide) rendered, not as source.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 ## setup: create .venv and install the pinned requirements and the helpers package
