@@ -34,7 +34,7 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 _US_DATE = re.compile(rf"{_MONTH} (\d{{1,2}}), (\d{{4}})")
 _UK_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},\s*(\d{{4}})")
-_TIME = re.compile(r"(\d{1,2})[.:](\d{2}) ?([ap])\.m\.")
+_TIME = re.compile(r"(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.m\.")
 _TITLE = re.compile(r"Cable from (?P<origin>.+?) to (?:the )?(?P<destination>.+)")
 _NUMBER = re.compile(r"No\. ?(\d+)")
 _REFERENCE = re.compile(r"My telegram No\. ?(\d+)\.?")
@@ -109,17 +109,10 @@ def _uk_date(text: str) -> date | None:
     return date(int(m[3]), _MONTHS[m[2]], int(m[1])) if m else None
 
 
-def _clock(text: str) -> time | None:
-    m = _TIME.fullmatch(text.strip()) or _TIME.search(text)
-    if not m:
-        return None
-    hour = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
-    return time(hour, int(m[2]))
-
-
-def _clock_loose(text: str) -> time | None:
-    m = re.fullmatch(r"(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.m\.", text.strip())
-    if not m:
+def _clock(text: str, minutes: bool = False) -> time | None:
+    """The time of day in "1.11 p.m." or "10 p.m." (the whole text); ``minutes`` requires them."""
+    m = _TIME.fullmatch(text.strip())
+    if not m or (minutes and m[2] is None):
         return None
     return time(int(m[1]) % 12 + (12 if m[3] == "p" else 0), int(m[2] or 0))
 
@@ -154,9 +147,9 @@ def parse_metadata(blocks: list[dict]) -> CableMetadata:
             put("sender", one_line, text, line)
         elif _NUMBER.fullmatch(one_line):
             put("telegram_no", int(_NUMBER.fullmatch(one_line)[1]), text, line)
-        elif _clock(one_line) and _TIME.fullmatch(one_line):
+        elif (clock := _clock(one_line, minutes=True)) is not None:
             which = "despatched" if meta.despatched is None and pending_time is None else "received"
-            pending_time = (which, _clock(one_line), text, line)
+            pending_time = (which, clock, text, line)
         elif _uk_date(one_line) or _us_date(one_line):
             day = _uk_date(one_line) or _us_date(one_line)
             if pending_time is not None:
@@ -178,7 +171,7 @@ def parse_metadata(blocks: list[dict]) -> CableMetadata:
         text = " ".join(block["text"].split())
         m = _RECEIVED.search(text)
         if m and meta.meeting_start is None:
-            clock = _clock_loose(m["time"])
+            clock = _clock(m["time"])
             sent = meta.despatched.date() if meta.despatched else None
             if clock is not None and sent is not None:
                 back = 1 if m["when"] in ("last night", "yesterday") else 0
