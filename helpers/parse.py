@@ -106,7 +106,6 @@ _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
 _GROUP_CHARS = re.compile(r"[()\[\]]")
 _PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
-_SPACES = re.compile(r"[^\S\n]+")
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
 
 
