@@ -20,6 +20,12 @@ The grammar, in the order the parser applies it:
    capitalised (``I have the following question: how ...``) are not a label, and header field
    names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers; before the first
    turn, neither is a list heading such as ``U.S. Side:`` or ``Soviet Participants:``.
+   In a record that ends its labels with a full stop, as the Public Papers of the Presidents
+   print Truman's press conferences (at least two paragraphs open with such a label other than
+   ``Q.``), one to five words in capitals followed by a full stop and a space are a label too:
+   ``THE PRESIDENT.``, ``MR. ROSS.``, ``Q.``; abbreviations (``NO. 608``) and a cable's marks
+   (``SECRET.``) are not. An item number in square brackets before any label
+   (``[1.] Q. ...``) is an editorial note of the turn.
 3. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
    followed by an opening quotation mark, as in the cable), when a label is followed (after any
    stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
@@ -33,8 +39,9 @@ The grammar, in the order the parser applies it:
    quote its speech (a press conference whose speaker begins by quoting someone), every
    following paragraph without a label continues the same turn, up to the next label or to a
    closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
-   rule ``---``, a heading ``Notes`` or ``Footnotes``, or a footnote (``[1] ...``,
-   ``1. See ...``, ``1. Source: ...``). A paragraph that is only a stage direction
+   rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or a footnote
+   (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or ``1 A correspondent ...`` right after a
+   paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A paragraph that is only a stage direction
    (``(Laughter.)``) continues the turn like any other.
 5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
@@ -80,6 +87,27 @@ _NUMBERED_LABEL = re.compile(
     r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
     r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
 )
+# Full-stop labels, as the Public Papers of the Presidents print Truman's press conferences:
+# "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "Q. Mr. President, ...". Read only in
+# a record that uses them (see _full_stop_style), and only in capitals, so that "Mr. Bevin. He
+# said" or "No. 608" is never a speaker.
+_CAPS_WORD = rf"[{_UPPER}][{_UPPER}’'\-]+"
+_TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
+_FULL_STOP_LABEL = re.compile(
+    rf"(?P<label>Q|(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}"
+    rf"(?:[ \t\u00a0]+(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}){{0,4}})"
+    r"\.[ \t\u00a0]+(?=\S)"
+)
+# Words that end a capitalised line with a full stop but are not speakers: abbreviations
+# ("NO. 608") and a cable's classification and precedence marks ("SECRET. PRIORITY.").
+_NOT_FULL_STOP_SPEAKERS = frozenset(
+    """mr mrs ms dr st no nos sen rep gen gov adm col maj capt lt sgt rev prof hon jr sr
+    secret top secret confidential restricted unclassified priority urgent immediate niact
+    personal end note""".split()) | frozenset(["top secret", "eyes only"])
+# A footnote paragraph of the Public Papers, "1 A correspondent of the Associated Press."
+_NOTE_NUMBER = re.compile(r"(\d{1,2})[ \t\u00a0]+[A-Z]")
+# An item number the Public Papers put before a label: "[1.] Q. Mr. President ...".
+_ITEM = re.compile(r"\[\d{1,3}\.\][ \t\u00a0]+")
 _HEADER_FIELDS = frozenset(
     """participants participant present also present date time date and time place location
     subject subjects source sources from to cc bcc classification distribution summary note notes
@@ -99,7 +127,8 @@ _CLOSING = re.compile(
     r"|END(?:\s.*)?|#{3,}|(?:\*[ \t]*){3,}|[-_=—]{3,}"              # END, ###, * * *, ---
     r"|\[\d+\]\s.*|\d+\.?\s+See\s.*"                                # footnotes
     r"|\d{1,3}\.?\s+(?:Source|Sources|Ibid|Printed|Not\s+printed)\b.*"  # FRUS source notes
-    r"|(?:Notes?|Footnotes?|Endnotes?|Sources?):?)",
+    r"|(?:Notes?|Footnotes?|Endnotes?|Sources?):?"                   # headings
+    r"|(?:NOTE|Note):\s.*)",                                          # an editor's note
     re.DOTALL,
 )
 _OPENING_QUOTES = "“\"«"
@@ -172,14 +201,15 @@ def _lines(para: Paragraph) -> list[Paragraph]:
     return out
 
 
-def split_at_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> list[Paragraph]:
     """Cut a paragraph again where a line inside it opens with a speaker label.
 
     Transcripts copied from web pages sometimes lose the blank line before a label
     (``... questions from the U.S. press.`` / ``PRESIDENT BIDEN:  Nancy ...``). A line counts
     as opening a new paragraph when it starts with a label, has words after the label, and the
     line before it ends like a sentence (so a hard-wrapped line that happens to begin
-    ``Berlin: ...`` in mid-sentence is left alone).
+    ``Berlin: ...`` in mid-sentence is left alone). ``full_stop`` is passed to
+    :func:`match_label`.
     """
     out: list[Paragraph] = []
     for para in paragraphs:
@@ -189,7 +219,7 @@ def split_at_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
         lines = _lines(para)
         cuts = [0]
         for i in range(1, len(lines)):
-            m = match_label(lines[i].text)
+            m = match_label(lines[i].text, full_stop)
             if (m is not None and lines[i].text[m.end():].strip()
                     and _PROSE_END.search(lines[i - 1].text)):
                 cuts.append(i)
@@ -205,9 +235,17 @@ def split_at_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 # ---------------------------------------------------------------------------------------------
 # Labels
-def match_label(paragraph: str) -> re.Match[str] | None:
-    """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar)."""
-    m = _Q_LABEL.match(paragraph) or _NUMBERED_LABEL.match(paragraph) or _LABEL.match(paragraph)
+def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None:
+    """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar).
+
+    With ``full_stop``, a label in capitals ending in a full stop (``THE PRESIDENT.``, ``Q.``)
+    counts too. An item number before the label (``[1.] Q. ...``) is skipped: the match starts
+    at the item number and ``m.start("label")`` says where the label itself begins.
+    """
+    item = _ITEM.match(paragraph)
+    pos = item.end() if item else 0
+    m = (_Q_LABEL.match(paragraph, pos) or _NUMBERED_LABEL.match(paragraph, pos)
+         or _LABEL.match(paragraph, pos) or (_full_stop_label(paragraph, pos) if full_stop else None))
     if m is None:
         return None
     label = m.group("label")
@@ -216,6 +254,44 @@ def match_label(paragraph: str) -> re.Match[str] | None:
     if _normal(label).rstrip(".") in _HEADER_FIELDS:
         return None
     return m
+
+
+def _full_stop_label(paragraph: str, pos: int = 0) -> re.Match[str] | None:
+    """A full-stop label at ``pos`` (``THE PRESIDENT.``), unless it is an abbreviation or a mark."""
+    m = _FULL_STOP_LABEL.match(paragraph, pos)
+    if m is not None:
+        words = _normal(m.group("label"))
+        if words in _NOT_FULL_STOP_SPEAKERS or words.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
+            return None
+    return m
+
+
+def _full_stop_style(paragraphs: list[Paragraph]) -> bool:
+    """Whether the record writes its labels with a full stop (``THE PRESIDENT. ...``).
+
+    It does when at least two paragraphs open with such a label other than ``Q.``. A single
+    capitalised line ending in a full stop (a heading) does not make a record of this style.
+    """
+    found = 0
+    for para in paragraphs:
+        item = _ITEM.match(para.text)
+        m = _full_stop_label(para.text, item.end() if item else 0)
+        if m is not None and m.group("label") != "Q":
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
+def _numbered_note(previous: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` is a footnote to the paragraph before it.
+
+    The Public Papers print a footnote right after the paragraph that calls it, the number glued
+    to a word there: "Not this morning, Tony.1 I have ..." then "1 A correspondent of ...".
+    """
+    m = _NOTE_NUMBER.match(paragraph)
+    return m is not None and re.search(
+        rf"[^\W\d_][.,;:!?’”)]?{m.group(1)}(?!\d)", previous) is not None
 
 
 def _opens_quotation(after_label: str) -> bool:
@@ -361,8 +437,10 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     Raises :class:`TranscriptError` for a quotation that never closes. Labels are returned as
     written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
     """
-    paragraphs = split_at_labels(split_paragraphs(text))
-    matches = [match_label(para.text) for para in paragraphs]
+    paragraphs = split_paragraphs(text)
+    full_stop = _full_stop_style(paragraphs)
+    paragraphs = split_at_labels(paragraphs, full_stop)
+    matches = [match_label(para.text, full_stop) for para in paragraphs]
     quoted_style = _quoted_style(paragraphs, matches)
     kinds: list[str] = ["header"] * len(paragraphs)
     owner: list[int | None] = [None] * len(paragraphs)
@@ -392,7 +470,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
         if m is not None:
             label_end = para.start + m.end()
             label = m.group("label")
-            current = _Turn(label=label, label_start=para.start, label_end=label_end, quoted=False,
+            label_start = para.start + m.start("label")
+            current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False,
                             aside=m.group("aside") if "aside" in m.groupdict() else None)
             turns.append(current)
             closed = False
@@ -400,6 +479,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
+            if label_start > para.start:  # an item number, "[1.]"
+                current.outside.append((para.start, label_start))
             if current.aside:
                 current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
             if current.quoted:
@@ -425,7 +506,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                 opened_at = opened_here
             continue
         if current is not None and not current.quoted and not closed:
-            if _CLOSING.fullmatch(para.text):
+            if _CLOSING.fullmatch(para.text) or _numbered_note(paragraphs[index - 1].text, para.text):
                 closed = True
                 kinds[index] = "narration"
                 continue

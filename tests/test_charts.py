@@ -249,6 +249,7 @@ def test_mentions_interpreter_in_stage_directions():
     "form_memcon.txt",
     "form_quoted_interview.txt",
     "form_frus_excerpt.txt",
+    "form_public_papers.txt",
 ])
 def test_every_chart_works_on_other_transcripts(name):
     from helpers import paths

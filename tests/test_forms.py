@@ -95,13 +95,78 @@ def test_numbered_speakers_stay_apart():
     "de facto recognition: that is the question.",
     "Article 5: The parties agree.",   # a number only after a role word (Speaker 1:)
     "Question 2: how long?",
-    "THE PRESIDENT. Good afternoon.",  # not read: a full stop instead of a colon
+    "THE PRESIDENT. Good afternoon.",  # a full stop: read only in a full-stop record (below)
     "PARTICIPANTS: The President",
     "Time and Place: Kremlin, 10 p.m.",
     "2:58 P.M. JST",
 ])
 def test_not_label_forms(text):
     assert match_label(text) is None
+
+
+# --- full-stop labels, as the Public Papers print press conferences ---------------------------
+@pytest.mark.parametrize("text,label,at", [
+    ("THE PRESIDENT. Good afternoon.", "THE PRESIDENT", 0),
+    ("Q. Why not?", "Q", 0),
+    ("MR. ROSS. He has no plans to.", "MR. ROSS", 0),
+    ("SECRETARY ACHESON. Yes.", "SECRETARY ACHESON", 0),
+    ("JOHN F. SMITH. Hello.", "JOHN F. SMITH", 0),
+    ("O'BRIEN. No.", "O'BRIEN", 0),
+    ("[1.] Q. Mr. President, any news?", "Q", 5),      # an item number before the label
+    ("[12.] THE PRESIDENT. Yes.", "THE PRESIDENT", 6),
+])
+def test_full_stop_label_forms(text, label, at):
+    m = match_label(text, full_stop=True)
+    assert m is not None and m.group("label") == label and m.start("label") == at
+
+
+@pytest.mark.parametrize("text", [
+    "NO. 608 of 19th July.",           # an abbreviation, not a speaker
+    "SECRET. PRIORITY.",               # a cable's classification and precedence
+    "TOP SECRET. Eyes only.",
+    "Mr. Bevin. He said so.",          # not in capitals
+    "The President. Yes.",
+    "U.S.S.R. delegates agreed.",
+    "I. INTRODUCTION",
+    "THE PRESIDENT.",                  # nothing after the label
+    "END. Thank you.",
+    "[1] Q. Mr. President?",           # a footnote marker, not an item number
+])
+def test_not_full_stop_label_forms(text):
+    assert match_label(text, full_stop=True) is None
+
+
+def test_public_papers():
+    t = load("form_public_papers.txt")
+    turns = t.turns
+    assert turns["label"].tolist() == ["THE PRESIDENT", "Q", "THE PRESIDENT", "Q",
+                                       "THE PRESIDENT", "MR. ROSS", "THE PRESIDENT", "Q"]
+    assert turns["words"].tolist() == [16, 8, 12, 7, 4, 7, 7, 4]
+    assert turns["paragraphs"].tolist() == [1, 1, 1, 1, 1, 1, 2, 1]
+    # item numbers and [Laughter] are editorial notes; the footnote number stays in its word
+    assert turns.loc[1, "stage_directions"] == ["[1.]"]
+    assert turns.loc[1, "spoken"] == "Mr. President, is there any news from Northport?"
+    assert turns.loc[2, "stage_directions"] == ["[Laughter]"]
+    assert turns.loc[2, "spoken"] == "None this morning, Tony.1 I have had no word from the Ambassador."
+    assert turns.loc[6, "spoken"] == "That's right.\n\nWe will see in November."
+    # the footnote and the closing note are narration, never anybody's speech
+    assert kinds(t) == [("header", "97. The President's "), ("header", "October 6, 1949"),
+                        ("narration", "1 A correspondent of"), ("narration", "NOTE: President Hale")]
+    assert_faithful(t)
+
+
+def test_one_capitalised_line_does_not_make_a_full_stop_record():
+    # one heading in capitals with a full stop is not a speaker; two such paragraphs would be
+    t = helpers.parse_text("MOSCOW. The Embassy.\n\nStalin: “Yes.”\n\nKelly: “Good.”")
+    assert t.turns["label"].tolist() == ["Stalin", "Kelly"]
+    assert t.blocks["kind"].tolist()[0] == "header"
+
+
+def test_numbered_paragraph_without_its_marker_continues_the_turn():
+    text = "THE PRESIDENT. We have two points.\n\n2 Points are enough.\n\nMR. ROSS. Yes."
+    t = helpers.parse_text(text)
+    assert t.turns["paragraphs"].tolist() == [2, 1]
+    assert t.turns.loc[0, "spoken"] == "We have two points.\n\n2 Points are enough."
 
 
 # --- quoted turns: Stalin: “...” ----------------------------------------------------------------
@@ -355,7 +420,8 @@ def test_example_times_are_not_speech(wh):
 SOURCES = [WH.read_text(encoding="utf-8")] + [
     p.read_text(encoding="utf-8") for p in sorted(DATA.glob("form_*.txt"))]
 PIECES = ["Q    x.", "PRESIDENT X:  Yes.", "U.S. Side:", "[1] note", "END", "Stalin: “a",
-          "de Gaulle: b", "(Laughter.)", "“", "”", "\n\n", "\n", NBSP, ":"]
+          "de Gaulle: b", "(Laughter.)", "“", "”", "\n\n", "\n", NBSP, ":",
+          "THE PRESIDENT. x", "[1.] ", "Q. y", "Tony.1 ", "1 A note.", "NOTE: z"]
 
 
 @given(st.sampled_from(range(len(SOURCES))),
