@@ -1,5 +1,7 @@
 """The published counting rules, on hand-checkable text."""
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers.counting import count_characters, count_sentences, count_words, speaker_summary
 
@@ -10,6 +12,23 @@ def test_words_are_tokens_with_a_letter_or_digit():
     assert count_words("other’s essential interest") == 3
     assert count_words("") == 0
     assert count_words("   \n  ") == 0
+
+
+# Text drawn mostly from the characters that matter to the rule: letters, digits, the
+# underscore, punctuation, dashes, quotation marks and every kind of white space.
+_TEXT = st.text(alphabet=st.sampled_from(list("aZ9_ .,;—-–“”’()") + ["\n", "\t", "\u00a0",
+                                                                     "\u2009", "é", "٣"])) | st.text()
+
+
+@given(_TEXT)
+def test_words_follow_the_published_rule_literally(text):
+    # the rule word for word: whitespace-separated tokens that contain a letter or digit
+    assert count_words(text) == sum(any(ch.isalnum() for ch in token) for token in text.split())
+
+
+@given(_TEXT)
+def test_characters_follow_the_published_rule_literally(text):
+    assert count_characters(text) == sum(not ch.isspace() for ch in text)
 
 
 def test_characters_leave_out_white_space():
