@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test bench execute site rerun clean
+.PHONY: setup lab test bench execute site site-students rerun clean
 
 $(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json
 	$(PYTHON) -m venv $(VENV)
@@ -44,10 +44,14 @@ execute: setup
 site: setup
 	$(BIN)/python tools/build_site.py --out site --strict
 
+## site-students: the students' copy of the handouts, without the guide or the model answers, into site-students/
+site-students: setup
+	$(BIN)/python tools/build_site.py --out site-students --students --strict
+
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [OUT=dir]
 rerun: setup
 	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [OUT=dir]" >&2; exit 2; }
 	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(OUT),--out "$(OUT)")
 
 clean:
-	rm -rf $(VENV) build site reruns *.egg-info
+	rm -rf $(VENV) build site site-students reruns *.egg-info

@@ -151,6 +151,50 @@ def test_model_answers_are_tagged_for_print(stored_site):
         assert soup.find("input", id="kit-print-answers") is not None, path.name
 
 
+@pytest.fixture(scope="module")
+def students_site(tmp_path_factory) -> Path:
+    """The students' copy, from the stored outputs."""
+    out = tmp_path_factory.mktemp("site-students")
+    warnings = build_site.build(out, run=False, log=lambda *_: None, students=True)
+    assert warnings == []  # links to the guide become text; nothing is broken
+    return out
+
+
+def test_students_copy_has_no_guide_and_no_model_answers(students_site, stored_site):
+    assert not (students_site / build_site.GUIDE_PAGE).exists()
+    assert (students_site / build_site.WORKSHEET_PAGE).exists()
+    assert sorted(p.name for p in pages(students_site) if p.name[:2].isdigit()) == sorted(
+        p.name for p in pages(stored_site) if p.name[:2].isdigit())
+    for page in pages(students_site):
+        soup = soup_of(page)
+        assert not soup.select(".celltag_model-answer"), page.name
+        assert soup.find("input", id="kit-print-answers") is None, page.name
+        assert not any(build_site.GUIDE_PAGE in a["href"] or "teachers_guide" in a["href"]
+                       for a in soup.find_all("a", href=True)), page.name
+    for path in real_notebooks():
+        soup = soup_of(students_site / path.with_suffix(".html").name)
+        text = soup.get_text()
+        assert "leaves the model answers out" in text, path.name
+        assert "How to cite" in text, path.name  # the footer stays
+        # the answers' own words are gone: the teacher's copy has them, the students' does not
+        teacher = soup_of(stored_site / path.with_suffix(".html").name)
+        first_answer = teacher.select(".jp-Cell.celltag_model-answer")[1].get_text(" ", strip=True)[:60]
+        assert first_answer and first_answer not in soup.get_text(" ", strip=True), path.name
+
+
+def test_withhold_model_answers_keeps_one_notice_in_place():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## Try it"),
+        nbformat.v4.new_markdown_cell("## Model answers\n\nTry first."),
+        nbformat.v4.new_code_cell("answer = 42"),
+        nbformat.v4.new_markdown_cell("**How to cite.** ..."),
+    ])
+    assert build_site.tag_model_answers(nb) == 2
+    assert build_site.withhold_model_answers(nb) == 2
+    assert [c.source for c in nb.cells] == ["## Try it", build_site.ANSWERS_WITHHELD,
+                                            "**How to cite.** ..."]
+
+
 def test_long_tokens_in_tables_are_marked_and_short_words_are_not():
     soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><tr><td>Kelly</td>'
                          '<td>see https://example.org/a/very/long/address/here now</td></tr></table></div>',

@@ -12,6 +12,11 @@ nbconvert's "lab" template, adapted in ``tools/site/notebook.html.j2``. The site
   Markdown document of the kit that a page links to;
 - ``worksheet.html``: the student worksheet, ``docs/worksheet.md``, linked from the index.
 
+With ``--students`` it builds the students' copy instead (``make site-students``): the same
+pages without the teacher's guide (links to it become plain text) and without the model
+answers (each notebook's "Model answers" section is replaced by a line saying so), to share on
+a course site where students can read it.
+
 The pages work offline (no script, style or font is fetched from the network; images are data
 URIs) and print as clean handouts (``tools/site/print.css``). The builder fails, with a
 non-zero exit and the file and cell named, when a notebook image has no description (charts are
@@ -240,6 +245,27 @@ def tag_model_answers(nb: nbformat.NotebookNode) -> int:
     return tagged
 
 
+#: What the students' copy says where a notebook's model answers were.
+ANSWERS_WITHHELD = (
+    "## Model answers\n\n"
+    "This is the students' copy of the handouts: it leaves the model answers out. Try each "
+    "exercise, then compare your answer with a classmate's or ask your teacher."
+)
+
+
+def withhold_model_answers(nb: nbformat.NotebookNode) -> int:
+    """Replace the cells tagged ``model-answer`` by one cell saying so; return how many went."""
+    first = next((i for i, c in enumerate(nb.cells)
+                  if "model-answer" in c.get("metadata", {}).get("tags", [])), None)
+    if first is None:
+        return 0
+    kept = [c for c in nb.cells if "model-answer" not in c.get("metadata", {}).get("tags", [])]
+    removed = len(nb.cells) - len(kept)
+    kept.insert(first, nbformat.v4.new_markdown_cell(ANSWERS_WITHHELD))
+    nb.cells = kept
+    return removed
+
+
 def execute(original: Path, path: Path, workdir: Path, timeout: int) -> nbformat.NotebookNode:
     """Run the copy ``path`` of a notebook, in ``workdir``, from a fresh "python3" kernel."""
     nb = nbformat.read(path, as_version=4)
@@ -266,9 +292,14 @@ class Site:
 
     def __init__(
         self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None,
-        worksheet: Path | None = None,
+        worksheet: Path | None = None, students: bool = False,
     ) -> None:
         self.out = out
+        self.students = students
+        # The students' copy leaves the guide out, and links to it become plain text.
+        self.withheld = {guide.resolve()} if students and guide else set()
+        if students:
+            guide = None
         self.binder = binder
         self.notebooks = notebooks.resolve()
         self.root = self.notebooks.parent  # the kit's folder: links may point anywhere inside it
@@ -333,6 +364,9 @@ class Site:
             if "/" not in parts.path and parts.path in self.site_pages():
                 continue  # already a page of the site (the navigation bar)
             target = base / unquote(parts.path)
+            if target.resolve() in self.withheld:
+                anchor.unwrap()
+                continue
             new = self.page_for(target)
             if new is None:
                 self.warnings.append(f"{page}: link to {href!r} points at nothing in the kit")
@@ -374,6 +408,8 @@ class Site:
 
     def notebook_page(self, handout: Handout, previous: Handout | None, following: Handout | None) -> str:
         tag_model_answers(handout.notebook)
+        if self.students:
+            withhold_model_answers(handout.notebook)
         resources = {
             "metadata": {"name": handout.title, "path": str(handout.source.parent)},
             "kit": {
@@ -383,6 +419,7 @@ class Site:
                 "source": f"notebooks/{handout.source.name}",
                 "version": self.version,
                 "binder": self.binder_url(handout.source.name),
+                "students": self.students,
             },
         }
         html, _ = self.exporter().from_notebook_node(handout.notebook, resources=resources)
@@ -435,7 +472,8 @@ class Site:
 
     def index_page(self, handouts: list[Handout]) -> str:
         body = self.env.get_template("index_body.html.j2").render(
-            handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url()
+            handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
+            students=self.students,
         )
         soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body, "index.html"), "html.parser")
         if self.worksheet:  # a section of its own, just before "Printing" (or at the end)
@@ -650,8 +688,11 @@ def build(
     binder: str | None = None,
     jobs: int = 2,
     worksheet: Path | None = ROOT / "docs" / "worksheet.md",
+    students: bool = False,
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
+
+    ``students`` builds the students' copy: no teacher's guide, no model answers.
 
     Raises SiteError, naming the file and cell, for what must not be published.
     """
@@ -662,7 +703,7 @@ def build(
     empty_output_folder(out)
     if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
         raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
-    site = Site(out, notebooks, guide, kit_version(), binder, worksheet)
+    site = Site(out, notebooks, guide, kit_version(), binder, worksheet, students)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
@@ -702,7 +743,7 @@ def build(
     (out / "index.html").write_text(site.index_page(handouts), "utf-8")
     for page in site.write_pending():
         log(f"wrote {display_path(page)}")
-    if guide is not None and site.guide is None:
+    if guide is not None and site.guide is None and not students:
         site.warnings.append(f"{display_path(guide)} not found: the site has no teacher's guide")
 
     for page in sorted(out.glob("*.html")):
@@ -722,10 +763,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--binder", metavar="OWNER/REPO", help="add 'Run on Binder' links for this GitHub repository")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at the same time (default 2)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (broken links, skipped headings) as errors")
+    parser.add_argument("--students", action="store_true",
+                        help="the students' copy: leave out the teacher's guide and the model answers")
     args = parser.parse_args(argv)
     try:
         warnings = build(args.out, args.notebooks, args.guide, run=not args.no_execute, timeout=args.timeout,
-                         binder=args.binder, jobs=args.jobs)
+                         binder=args.binder, jobs=args.jobs, students=args.students)
     except SiteError as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1
