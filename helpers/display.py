@@ -63,22 +63,27 @@ def reading_text(blocks: pd.DataFrame, turns: pd.DataFrame, include_header: bool
     """The transcript as Markdown, block by block, ready for ``IPython.display.Markdown``.
 
     A turn starts with a heading line ``**Turn 3 · Kelly** (line 42)``; its paragraphs follow
-    exactly as written (a turn may run over several paragraphs, like Kelly's first). A narration
-    block becomes a quoted, italic paragraph headed *Narration, not speech (line 56)*. Header
-    blocks are left out unless ``include_header`` is true.
+    exactly as written (a turn may run over several paragraphs, like Kelly's first: then each
+    paragraph starts with its own line, ``*(line 34)*``, so that a printed copy can be cited by
+    line). A narration block becomes a quoted, italic paragraph headed *Narration, not speech
+    (line 56)*. Header blocks are left out unless ``include_header`` is true.
     """
     speaker = _speaker_of(turns)
-    ends = turns.set_index("turn")["line_end"].to_dict()
+    by_turn = turns.set_index("turn")
+    starts, ends = by_turn["line_start"].to_dict(), by_turn["line_end"].to_dict()
     parts: list[str] = []
     for block in blocks.itertuples(index=False):
         text = " ".join(block.text.split())
         if block.kind == "speech":
             turn = int(block.turn)
-            first_of_turn = turns.loc[turns["turn"] == turn, "line_start"].iloc[0] == block.line_start
-            if first_of_turn:
+            if starts[turn] == block.line_start:
                 parts.append(f"**Turn {turn} · {escape_markdown(speaker[turn])}** "
                              f"({line_span(block.line_start, ends[turn])})")
-            parts.append(escape_markdown(text))
+            if by_turn.loc[turn, "paragraphs"] > 1:
+                parts.append(f"*({line_span(block.line_start, block.line_end)})* "
+                             + escape_markdown(text))
+            else:
+                parts.append(escape_markdown(text))
         elif block.kind == "narration":
             parts.append(f"> *Narration, not speech ({line_span(block.line_start, block.line_end)}):*"
                          f"\n>\n> *{escape_markdown(text)}*")

@@ -20,6 +20,20 @@ def test_reading_text_has_every_turn_once_in_order(cable):
     assert len(headings) == 11
 
 
+def test_reading_text_numbers_the_paragraphs_of_a_long_turn(cable):
+    text = display.reading_text(cable.blocks, cable.turns)
+    paragraphs = text.split("\n\n")
+    first = paragraphs.index("**Turn 1 · Kelly** (lines 32–38)")
+    assert paragraphs[first + 1].startswith("*(line 32)* Sir. D. Kelly: “I am very glad")
+    assert [p[:12] for p in paragraphs[first + 2:first + 5]] == [
+        "*(line 34)* ", "*(line 36)* ", "*(line 38)* "]
+    # notebook 01 says so: in the cable, one line of the file holds one whole paragraph
+    assert (cable.blocks["line_start"] == cable.blocks["line_end"]).all()
+    # a turn of one paragraph has its line in the heading only
+    assert paragraphs[first + 5] == "**Turn 2 · Stalin** (line 40)"
+    assert paragraphs[first + 6].startswith("Stalin: “")
+
+
 def test_reading_text_sets_narration_apart(cable):
     text = display.reading_text(cable.blocks, cable.turns)
     assert ("> *Narration, not speech (line 56):*\n>\n> *At this point Stalin took out his pipe"
