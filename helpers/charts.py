@@ -659,18 +659,24 @@ def without_turn(turns: pd.DataFrame, turn: int | None) -> pd.DataFrame:
 
 def without_turn_note(turns: pd.DataFrame, turn: int) -> str:
     """Model answer to "does one turn decide the picture?": the shares of words with and without
-    one turn, how far its speaker's share moves, and whether the order of speakers changes."""
+    one turn, how far its speaker's share moves, and whether the order of speakers changes.
+
+    A speaker whose only turn it is drops out of the shares without it (their share becomes 0).
+    """
     row = turns[turns["turn"] == turn].iloc[0]
     who = str(row["speaker"])
     without = shares_table(without_turn(turns, turn))
     full = shares_table(turns)
-    moved = abs(full.loc[who, "share_of_words"] - without.loc[who, "share_of_words"])
-    return (f"Without turn {turn} ({who}, {_plural(int(row['words']), 'word')}), the shares of "
-            f"words become "
+    head = f"Without turn {turn} ({who}, {_plural(int(row['words']), 'word')}), "
+    if without["words"].sum() == 0:
+        return head + "no recorded words are left, so there are no shares to compare."
+    gone = "" if who in without.index else f" ({who} has no other turn)"
+    moved = abs(full.loc[who, "share_of_words"] - without["share_of_words"].get(who, 0.0))
+    return (head + "the shares of words become "
             + ", ".join(f"{s} {without.loc[s, 'share_of_words']}%" for s in without.index)
             + " (with it: " + ", ".join(f"{s} {full.loc[s, 'share_of_words']}%" for s in full.index)
             + f"). Leaving out that one turn moves {_possessive(who)} share by {moved:.1f} "
-            f"percentage points; the order of the speakers by words "
+            f"percentage points{gone}; the order of the speakers by words "
             + ("stays the same." if without["words"].idxmax() == full["words"].idxmax()
                else "changes."))
 

@@ -26,7 +26,7 @@ def guard_cell(value: object) -> object:
 def _flatten(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list)).any():
+        if any(isinstance(v, list) for v in out[column]):
             out[column] = out[column].map(lambda v: " | ".join(v) if isinstance(v, list) else v)
     return out
 

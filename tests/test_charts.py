@@ -419,6 +419,21 @@ def test_without_turn_note_cable(cable):
         "20.7 percentage points; the order of the speakers by words stays the same.")
 
 
+def test_without_turn_note_when_the_speaker_has_no_other_turn():
+    # Bob's only turn: without it Ann has all 13 words; Bob's 27.8% (5 of 18) drops to 0
+    assert charts.without_turn_note(toy_turns(), 2) == (
+        "Without turn 2 (Bob, 5 words), the shares of words become Ann 100.0% (with it: Ann "
+        "72.2%, Bob 27.8%). Leaving out that one turn moves Bob's share by 27.8 percentage points "
+        "(Bob has no other turn); the order of the speakers by words stays the same.")
+
+
+def test_without_turn_note_when_nothing_is_left():
+    one = toy_turns().iloc[:1]
+    assert charts.without_turn_note(one, 1) == (
+        "Without turn 1 (Ann, 10 words), no recorded words are left, so there are no shares to "
+        "compare.")
+
+
 def test_punctuation_table_toy():
     table = charts.punctuation_table(spoken_toy(), "?")
     assert list(table.columns) == ["“?” marks", "in_turns"]

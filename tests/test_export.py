@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 
+import helpers
 from helpers.export import guard_cell, to_csv, to_json
 
 
@@ -41,3 +42,12 @@ def test_json_keeps_lists_and_nulls(tmp_path, cable):
     to_json(cable.turns, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data[7]["stage_directions"] == ["(After a pause)"]
+
+
+def test_csv_of_one_speaker_and_of_no_turns(tmp_path):
+    # one speaker makes a one-category column; no turns makes empty columns: neither may fail
+    for text, rows in [("Stalin: Yes.\n\nStalin: No.", 2), ("A memorandum with no labels.", 0)]:
+        path = tmp_path / "t.csv"
+        to_csv(helpers.parse_text(text).turns, path)
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            assert len(list(csv.DictReader(handle))) == rows

@@ -116,6 +116,18 @@ def test_rerun_example_with_the_kit_notebooks(tmp_path):
     assert digests(notebooks) == committed
 
 
+@pytest.mark.parametrize("text", [
+    # the first speaker speaks once (a moderator's welcome), so leaving out turn 1 drops them
+    "MODERATOR: Welcome.\n\nPRESIDENT HALE: Thank you.\n\nQ    Any news?\n\nPRESIDENT HALE: None.",
+    "Stalin: Yes.",  # one speaker, one turn
+])
+def test_kit_notebooks_run_on_small_records(tmp_path, text):
+    source = tmp_path / "small.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run(source, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
 def test_default_output_folder_is_reruns_stem():
     assert rerun.RERUNS == paths.ROOT / "reruns"
     parser = rerun.build_parser()
