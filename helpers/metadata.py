@@ -99,22 +99,36 @@ class CableMetadata:
         return pd.DataFrame(rows, columns=["field", "value", "as_written", "line", "how"])
 
 
+def _date(year: str, month: int, day: str) -> date | None:
+    """A calendar date, or None for one that does not exist ("February 30, 1949")."""
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
 def _us_date(text: str) -> date | None:
     m = _US_DATE.fullmatch(text)
-    return date(int(m[3]), _MONTHS[m[1]], int(m[2])) if m else None
+    return _date(m[3], _MONTHS[m[1]], m[2]) if m else None
 
 
 def _uk_date(text: str) -> date | None:
     m = _UK_DATE.fullmatch(text)
-    return date(int(m[3]), _MONTHS[m[2]], int(m[1])) if m else None
+    return _date(m[3], _MONTHS[m[2]], m[1]) if m else None
 
 
 def _clock(text: str, minutes: bool = False) -> time | None:
-    """The time of day in "1.11 p.m." or "10 p.m." (the whole text); ``minutes`` requires them."""
+    """The time of day in "1.11 p.m." or "10 p.m." (the whole text); ``minutes`` requires them.
+
+    A time that cannot be on a twelve-hour clock ("13 p.m.", "4.75 p.m.") is None.
+    """
     m = _TIME.fullmatch(text.strip())
     if not m or (minutes and m[2] is None):
         return None
-    return time(int(m[1]) % 12 + (12 if m[3] == "p" else 0), int(m[2] or 0))
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if not (1 <= hour <= 12 and minute <= 59):
+        return None
+    return time(hour % 12 + (12 if m[3] == "p" else 0), minute)
 
 
 def parse_metadata(blocks: list[dict]) -> CableMetadata:

@@ -80,6 +80,9 @@ def load_aliases(path: str | Path) -> list[Alias]:
         raise TranscriptError(f"cannot read the speaker file ({exc.strerror or exc})", name, 1, 1) from None
     except UnicodeDecodeError:
         raise TranscriptError("the speaker file is not UTF-8 text", name, 1, 1) from None
+    except csv.Error as exc:
+        raise TranscriptError(f"the speaker file cannot be read as CSV ({exc})", name,
+                              reader.line_num or 1, 1) from None
     return aliases
 
 

@@ -51,3 +51,15 @@ def test_other_transcripts_leave_fields_empty():
     meta = helpers.parse_text("Press conference\n\nQ:  Why?\n\nA:  Because.").metadata
     assert meta.title == "Press conference"
     assert meta.telegram_no is None and meta.meeting_start is None
+
+
+def test_impossible_dates_and_times_are_not_read():
+    # they stay header text; they are never a traceback
+    header = ("February 30, 1949\n\nCable from Moscow to the Foreign Office\n\nSir D. Kelly\n\n"
+              "No. 608\n\n4.75 p.m.\n\n31st June, 1949\n\n13 p.m.\n\nStalin: “Yes.”")
+    t = helpers.parse_text(header)
+    meta = t.metadata
+    assert meta.archive_date is None and meta.telegram_no == 608
+    assert meta.despatched is None and meta.received is None
+    texts = t.blocks["text"].tolist()
+    assert {"February 30, 1949", "4.75 p.m.", "31st June, 1949", "13 p.m."} <= set(texts)

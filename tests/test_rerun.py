@@ -197,6 +197,25 @@ def test_bad_speaker_file_messages(tmp_path, capsys):
     assert capsys.readouterr().err == f"{names}:4:1: error: every row needs a label and a speaker\n"
 
 
+@pytest.mark.parametrize("content", [b"not a notebook", b"{\"cells\": 5}", b"\xff\xfe{"])
+def test_a_file_that_is_not_a_notebook_is_refused_in_one_line(tmp_path, capsys, content):
+    bad = tmp_path / "bad.ipynb"
+    bad.write_bytes(content)
+    assert rerun.main([str(PRESS), "--notebook", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}:1:1: error: this is not a Jupyter notebook that can be read (")
+    assert err.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
+def test_a_speaker_file_that_is_not_csv_is_refused_in_one_line(tmp_path, capsys):
+    names = tmp_path / "names.csv"
+    names.write_text("label,speaker\nA," + "x" * 200_000 + "\n", encoding="utf-8")
+    assert rerun.main([str(PRESS), "--speakers", str(names), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{names}:") and "error: the speaker file cannot be read as CSV (" in err
+    assert err.count("\n") == 1
+
+
 def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path):
     names = tmp_path / "names.csv"
     # "PRESIDENT HALE:" with its colon still matches; "PRESIDNET HALE" is a misspelling

@@ -84,6 +84,20 @@ def has_transcript_parameter(notebook: Path) -> bool:
                and _ASSIGNS_TRANSCRIPT.search(cell.source) for cell in nb.cells)
 
 
+def check_notebook(notebook: Path) -> None:
+    """Refuse, with a one-line error, a ``--notebook`` that is missing or is not a notebook."""
+    import nbformat
+
+    if not notebook.is_file():
+        raise TranscriptError("no such notebook", str(notebook), 1, 1)
+    try:
+        nbformat.read(notebook, as_version=4)
+    except Exception as exc:  # nbformat raises many kinds on a malformed file (TypeError, too)
+        raise TranscriptError(
+            f"this is not a Jupyter notebook that can be read ({type(exc).__name__}); "
+            "give an .ipynb file saved by JupyterLab", str(notebook), 1, 1) from None
+
+
 def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     """The kit's notebooks that analyse turns (:data:`TURN_NOTEBOOKS`) that exist in ``folder``."""
     return [folder / name for name in TURN_NOTEBOOKS if (folder / name).is_file()]
@@ -219,10 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.notebook:
-            for nb in args.notebook:
-                if not nb.is_file():
-                    raise TranscriptError("no such notebook", str(nb), 1, 1)
+        for nb in args.notebook or []:
+            check_notebook(nb)
         result = rerun(args.transcript, args.speakers, args.out, args.notebook,
                        warn=lambda line: print(line, file=sys.stderr))
     except TranscriptError as exc:
