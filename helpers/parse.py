@@ -17,21 +17,27 @@ The grammar, in the order the parser applies it:
    (or a tab, or a non-breaking space) is a label too, and so is a numbered role
    (``Speaker 1:``, ``UNIDENTIFIED SPEAKER 2:``, ``Participant 3:``; only such role words may
    carry a number, so ``Article 5:`` is not a label). Words before a colon that are not all
-   capitalised (``I have the following question: how ...``) are not a label, and header field
-   names (``Participants:``, ``Date:``, ``Subject:`` ...) are never speakers; before the first
-   turn, neither is a list heading such as ``U.S. Side:`` or ``Soviet Participants:``.
+   capitalised (``I have the following question: how ...``) are not a label; neither is a word
+   that opens speech (``First:``, ``Finally:``, ``Look:``). Header field names
+   (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers; before
+   the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet Participants:``
+   or ``Interpreter:``.
    In a record that ends its labels with a full stop, as the Public Papers of the Presidents
    print Truman's press conferences (at least two paragraphs open with such a label other than
    ``Q.``), one to five words in capitals followed by a full stop and a space are a label too:
-   ``THE PRESIDENT.``, ``MR. ROSS.``, ``Q.``; abbreviations (``NO. 608``) and a cable's marks
-   (``SECRET.``) are not. An item number in square brackets before any label
-   (``[1.] Q. ...``) is an editorial note of the turn.
+   ``THE PRESIDENT.``, ``MR. ROSS.``, ``Q.``; abbreviations (``NO. 608``), ``OK.`` and a
+   cable's marks (``SECRET.``) are not, and a label of one word (other than ``Q.``) counts only
+   when it opens two paragraphs or more (``NATO. That is ...`` once is speech). An item number
+   in square brackets before any label (``[1.] Q. ...``) is an editorial note of the turn.
 3. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
    followed by an opening quotation mark, as in the cable), when a label is followed (after any
    stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
    runs to the end of the paragraph in which that quotation closes, over as many paragraphs as
    it takes. Only the words inside the quotation marks are spoken; a parenthesis inside a
-   quotation may hold a quotation of its own (``(His translator said “meaningless”)``).
+   quotation may hold a quotation of its own (``(His translator said “meaningless”)``), and so
+   may straight marks inside curly ones (``“He said "no" to me.”``). Single marks (``‘...’``)
+   are not read as quotation marks, because ``’`` is also the apostrophe; a record whose labels
+   are mostly followed by ``‘`` gets a warning saying so.
    Paragraphs after the closing mark that carry no label are narration, not speech. A
    quotation still open when the next label or the end of the file comes is an error naming
    the line where it opened.
@@ -41,8 +47,9 @@ The grammar, in the order the parser applies it:
    closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
    rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or a footnote
    (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or ``1 A correspondent ...`` right after a
-   paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A paragraph that is only a stage direction
-   (``(Laughter.)``) continues the turn like any other.
+   paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A
+   paragraph that is only a stage direction (``(Laughter.)``) continues the turn like any other
+   (in a quoted record it is narration, like any paragraph after the closing mark).
 5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
    ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
@@ -59,6 +66,7 @@ personal questions, show why: the record itself breaks there).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .counting import count_characters, count_sentences, count_words
@@ -103,7 +111,7 @@ _FULL_STOP_LABEL = re.compile(
 _NOT_FULL_STOP_SPEAKERS = frozenset(
     """mr mrs ms dr st no nos sen rep gen gov adm col maj capt lt sgt rev prof hon jr sr
     secret top secret confidential restricted unclassified priority urgent immediate niact
-    personal end note""".split()) | frozenset(["top secret", "eyes only"])
+    personal end note ok okay yes""".split()) | frozenset(["top secret", "eyes only"])
 # A footnote paragraph of the Public Papers, "1 A correspondent of the Associated Press."
 _NOTE_NUMBER = re.compile(r"(\d{1,2})[ \t\u00a0]+[A-Z]")
 # An item number the Public Papers put before a label: "[1.] Q. Mr. President ...".
@@ -113,15 +121,23 @@ _HEADER_FIELDS = frozenset(
     subject subjects source sources from to cc bcc classification distribution summary note notes
     memorandum memorandum of conversation memorandum for the record attachment attachments
     enclosure enclosures reference references re topic topics drafted by approved by copies
-    minutes record file""".split()
+    minutes record file ref tags cleared notetaker notetakers""".split()
 ) | frozenset(
     ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
-     "drafted by", "approved by", "time and place", "date and place"]
+     "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
+     "note taker", "note takers"]
 )
+# Words that open a paragraph of speech with a colon ("First: we must agree"), never speakers
+# when they stand alone.
+_NOT_SPEAKERS_ALONE = frozenset(
+    """first second third fourth fifth firstly secondly thirdly finally lastly next look listen
+    now well so yes no remember example""".split())
+_NEVER_SPEAKERS = _HEADER_FIELDS | _NOT_SPEAKERS_ALONE
 # Before the first turn, a label-like line ending in one of these words is a header field
 # ("U.S. Side:", "Soviet Participants:"), not a speaker.
 _HEADER_LAST_WORDS = frozenset(
-    "side sides participants participant delegation delegations attendees present staff".split())
+    """side sides participants participant delegation delegations attendees present staff
+    interpreter interpreters""".split())
 _CLOSING = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?"   # 2:58 P.M. JST
     r"|END(?:\s.*)?|#{3,}|(?:\*[ \t]*){3,}|[-_=—]{3,}"              # END, ###, * * *, ---
@@ -251,7 +267,7 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
     label = m.group("label")
     if len(label) > 60:
         return None
-    if _normal(label).rstrip(".") in _HEADER_FIELDS:
+    if _normal(label).rstrip(".") in _NEVER_SPEAKERS:
         return None
     return m
 
@@ -269,18 +285,35 @@ def _full_stop_label(paragraph: str, pos: int = 0) -> re.Match[str] | None:
 def _full_stop_style(paragraphs: list[Paragraph]) -> bool:
     """Whether the record writes its labels with a full stop (``THE PRESIDENT. ...``).
 
-    It does when at least two paragraphs open with such a label other than ``Q.``. A single
-    capitalised line ending in a full stop (a heading) does not make a record of this style.
+    It does when at least two paragraphs open with such a label other than ``Q.`` (a line after
+    a line that ends like a sentence counts as opening a paragraph, as in
+    :func:`split_at_labels`). A single capitalised line ending in a full stop (a heading) does
+    not make a record of this style.
     """
     found = 0
     for para in paragraphs:
-        item = _ITEM.match(para.text)
-        m = _full_stop_label(para.text, item.end() if item else 0)
-        if m is not None and m.group("label") != "Q":
-            found += 1
-            if found == 2:
-                return True
+        lines = para.text.split("\n")
+        for i, line in enumerate(lines):
+            if i and not _PROSE_END.search(lines[i - 1]):
+                continue
+            line = line.strip()
+            item = _ITEM.match(line)
+            m = _full_stop_label(line, item.end() if item else 0)
+            if m is not None and m.group("label") != "Q":
+                found += 1
+                if found == 2:
+                    return True
     return False
+
+
+def _drop_lone_words(matches: list[re.Match[str] | None]) -> list[re.Match[str] | None]:
+    """Full-stop labels of one word other than ``Q.`` count only when they open two paragraphs
+    or more: ``NATO. That is ...`` once is speech, ``TRUMAN.`` at every answer is a speaker."""
+    def lone(m: re.Match[str] | None) -> bool:
+        return (m is not None and m.re is _FULL_STOP_LABEL and m.group("label") != "Q"
+                and len(m.group("label").split()) == 1)
+    counts = Counter(m.group("label") for m in matches if lone(m))
+    return [None if lone(m) and counts[m.group("label")] < 2 else m for m in matches]
 
 
 def _numbered_note(previous: str, paragraph: str) -> bool:
@@ -321,6 +354,16 @@ def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | Non
     return labelled > 0 and 2 * quoted >= labelled
 
 
+def _single_quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
+    """Whether at least half of the labels are followed by a single quotation mark ``‘``."""
+    labelled = single = 0
+    for para, m in zip(paragraphs, matches):
+        if m is not None:
+            labelled += 1
+            single += para.text[m.end():].lstrip(" \t\u00a0").startswith("‘")
+    return labelled > 0 and 2 * single >= labelled
+
+
 def _list_heading(label: str) -> bool:
     """Whether a label reads like a header's list heading (``U.S. Side``, ``Participants``)."""
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
@@ -332,19 +375,22 @@ def _normal(label: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Quotations
-def _scan_quotes(text: str, begin: int, stop: int, depth: int) -> tuple[int, list[tuple[int, int]], list[tuple[int, int]], int | None]:
-    """Follow quotation marks in ``text[begin:stop]`` starting at quotation ``depth``.
+def _scan_quotes(text: str, begin: int, stop: int, open_marks: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
+    """Follow quotation marks in ``text[begin:stop]``, with the quotations ``open_marks`` open.
 
-    Returns the depth at ``stop``, the spans inside top-level quotation marks, the spans
-    outside them, and the offset of the last top-level opening mark still open (or None).
-    Curly marks nest; a straight mark closes when a quotation is open, else opens. Straight
+    ``open_marks`` holds the opening mark of each quotation still open, outermost first (``""``
+    when none is: a quotation may run over several paragraphs). Returns the marks open at
+    ``stop``, the spans inside top-level quotation marks, the spans outside them, and the offset
+    of the last top-level opening mark still open (or None). Curly marks nest. A straight mark
+    closes a quotation opened with a straight mark; inside one opened with a curly mark it opens a
+    quotation within it (``“He said "no" to me.”``); with none open, it opens one. Straight
     marks inside a parenthesis opened within the quotation belong to that parenthesis.
     """
     inside: list[tuple[int, int]] = []
     outside: list[tuple[int, int]] = []
     parens = 0
     mark = begin  # where the current inside/outside span began
-    opened_at: int | None = begin if depth else None
+    opened_at: int | None = begin if open_marks else None
     for m in _QUOTE_CHARS.finditer(text, begin, stop):
         ch = m.group()
         pos = m.start()
@@ -354,33 +400,34 @@ def _scan_quotes(text: str, begin: int, stop: int, depth: int) -> tuple[int, lis
             if parens:
                 parens -= 1
         elif ch == "“" or ch == "«":
-            if depth == 0:
+            if not open_marks:
                 outside.append((mark, pos))
                 mark = pos + 1
                 opened_at = pos
-            depth += 1
+            open_marks += "“"
         elif ch == "”" or ch == "»":
-            if depth == 1:
+            if len(open_marks) == 1:
                 inside.append((mark, pos))
                 mark = pos + 1
                 opened_at = None
-            if depth:
-                depth -= 1
-        else:  # straight quotation mark
-            if depth == 0:
-                outside.append((mark, pos))
-                mark = pos + 1
-                opened_at = pos
-                depth = 1
-                parens = 0
-            elif parens == 0:
-                if depth == 1:
+            open_marks = open_marks[:-1]
+        elif not open_marks:  # a straight mark opens a quotation
+            outside.append((mark, pos))
+            mark = pos + 1
+            opened_at = pos
+            open_marks = '"'
+            parens = 0
+        elif parens == 0:
+            if open_marks[-1] == '"':  # a straight mark closes a straight quotation
+                if len(open_marks) == 1:
                     inside.append((mark, pos))
                     mark = pos + 1
                     opened_at = None
-                depth -= 1
-    (inside if depth else outside).append((mark, stop))
-    return depth, inside, outside, opened_at
+                open_marks = open_marks[:-1]
+            else:  # inside a curly quotation, it opens one within it
+                open_marks += '"'
+    (inside if open_marks else outside).append((mark, stop))
+    return open_marks, inside, outside, opened_at
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,12 +488,14 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     full_stop = _full_stop_style(paragraphs)
     paragraphs = split_at_labels(paragraphs, full_stop)
     matches = [match_label(para.text, full_stop) for para in paragraphs]
+    if full_stop:
+        matches = _drop_lone_words(matches)
     quoted_style = _quoted_style(paragraphs, matches)
     kinds: list[str] = ["header"] * len(paragraphs)
     owner: list[int | None] = [None] * len(paragraphs)
     turns: list[_Turn] = []
     current: _Turn | None = None
-    depth = 0
+    open_marks = ""  # the quotations open, outermost first (see _scan_quotes)
     opened_at: int | None = None
     closed = False  # an unquoted turn met a closing paragraph
 
@@ -462,7 +511,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
         m = matches[index]
         if m is not None and not turns and _list_heading(m.group("label")):
             m = None  # "U.S. Side:" in a header lists people; it is not a speaker
-        if depth and m is not None:
+        if open_marks and m is not None:
             # Inside an open quotation, a label counts only when a new quotation follows it.
             if _opens_quotation(para.text[m.end():]):
                 fail_unclosed()
@@ -484,13 +533,13 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             if current.aside:
                 current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
             if current.quoted:
-                depth, inside, outside, opened_at = _scan_quotes(text, label_end, para.end, 0)
+                open_marks, inside, outside, opened_at = _scan_quotes(text, label_end, para.end, "")
                 current.speech += inside
                 current.outside += outside
             else:
                 current.speech.append((label_end, para.end))
             continue
-        if current is not None and depth:
+        if current is not None and open_marks:
             # Continuation of an open quotation; a leading opening mark repeats the open quote.
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
@@ -499,7 +548,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             if para.text[:1] in _OPENING_QUOTES:
                 current.outside.append((begin, begin + 1))
                 begin += 1
-            depth, inside, outside, opened_here = _scan_quotes(text, begin, para.end, depth)
+            open_marks, inside, outside, opened_here = _scan_quotes(text, begin, para.end, open_marks)
             current.speech += inside
             current.outside += outside
             if opened_here is not None and opened_here != begin:
@@ -517,7 +566,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             continue
         kinds[index] = "narration" if turns else "header"
 
-    if depth and current is not None:
+    if open_marks and current is not None:
         fail_unclosed()
 
     # A run of prose paragraphs right before the first turn is narration, not header.
@@ -549,6 +598,12 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             })
     rows = [_turn_row(text, n + 1, t, paragraphs) for n, t in enumerate(turns)]
     warnings = []
+    if _single_quoted_style(paragraphs, matches):
+        warnings.append(
+            "most labels are followed by a single quotation mark ‘, which is not read as a "
+            "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
+            "counted as speech, narration included: replace ‘ and its closing ’ with “ and ” "
+            "(see docs/bring_your_own.md)")
     if not rows:
         warnings.append(
             "no speaker turns found: no paragraph opens with a speaker label such as "

@@ -155,6 +155,25 @@ def test_public_papers():
     assert_faithful(t)
 
 
+def test_full_stop_record_that_lost_its_blank_lines():
+    text = ("THE PRESIDENT. Good morning.\nQ. Any news?\nTHE PRESIDENT. None.\n"
+            "MR. ROSS. That is all.")
+    t = helpers.parse_text(text)
+    assert t.turns["label"].tolist() == ["THE PRESIDENT", "Q", "THE PRESIDENT", "MR. ROSS"]
+    assert t.turns["words"].tolist() == [2, 2, 1, 3]
+
+
+def test_one_word_in_capitals_is_a_full_stop_label_only_when_it_recurs():
+    text = ("THE PRESIDENT. Good morning.\n\nQ. Any news?\n\nTHE PRESIDENT. None.\n\n"
+            "NATO. That is the question.\n\nOK. Next one.\n\nQ. Thank you.")
+    t = helpers.parse_text(text)
+    assert t.turns["label"].tolist() == ["THE PRESIDENT", "Q", "THE PRESIDENT", "Q"]
+    # NATO. and OK. continue the President's turn: they are his words
+    assert t.turns.loc[2, "spoken"] == "None.\n\nNATO. That is the question.\n\nOK. Next one."
+    twice = helpers.parse_text("TRUMAN. Yes.\n\nQ. Why?\n\nTRUMAN. Because.\n\nMR. ROSS. Thanks.")
+    assert twice.turns["label"].tolist() == ["TRUMAN", "Q", "TRUMAN", "MR. ROSS"]
+
+
 def test_one_capitalised_line_does_not_make_a_full_stop_record():
     # one heading in capitals with a full stop is not a speaker; two such paragraphs would be
     t = helpers.parse_text("MOSCOW. The Embassy.\n\nStalin: “Yes.”\n\nKelly: “Good.”")
@@ -167,6 +186,37 @@ def test_numbered_paragraph_without_its_marker_continues_the_turn():
     t = helpers.parse_text(text)
     assert t.turns["paragraphs"].tolist() == [2, 1]
     assert t.turns.loc[0, "spoken"] == "We have two points.\n\n2 Points are enough."
+
+
+@pytest.mark.parametrize("text", [
+    "First: we must agree on trade.",   # a word that opens speech, not a speaker
+    "Secondly: the frontier.",
+    "Finally: thank you.",
+    "Look: it is simple.",
+    "Ref: 1949/608",                    # header fields
+    "Tags: Germany, trade",
+    "Cleared: Mr. Smith",
+    "Notetaker: Mr. Scowcroft",
+])
+def test_words_and_fields_that_are_never_speakers(text):
+    assert match_label(text) is None
+
+
+def test_header_people_lists_are_not_speakers():
+    text = ("MEMORANDUM OF CONVERSATION\n\nInterpreter: Mr. Sukhodrev\n\n"
+            "Notetaker: Mr. Scowcroft\n\nSUBJECT: Trade\n\nThe President: Welcome.\n\n"
+            "General Secretary Petrov: Thank you.")
+    t = helpers.parse_text(text)
+    assert t.turns["label"].tolist() == ["The President", "General Secretary Petrov"]
+    assert t.blocks["kind"].tolist()[:4] == ["header"] * 4
+
+
+def test_single_quotation_marks_are_not_read_and_say_so():
+    text = ("Stalin: ‘That is true.’\n\nKelly: ‘Quite so.’\n\n"
+            "At this point Stalin took out his pipe.")
+    t = helpers.parse_text(text)
+    assert len(t.warnings) == 1
+    assert t.warnings[0].startswith("most labels are followed by a single quotation mark ‘")
 
 
 # --- quoted turns: Stalin: “...” ----------------------------------------------------------------
@@ -188,6 +238,16 @@ def test_quoted_interview():
     assert kinds(t) == [("header", "Record of a conversa"), ("narration", "I called on the Mini"),
                         ("narration", "The Minister consult"), ("narration", "The meeting ended at")]
     assert_faithful(t)
+
+
+def test_straight_marks_inside_a_curly_quotation_are_a_quotation_within_it():
+    text = 'Stalin: “He said "no" to me.”\n\nKelly: “Did he?”\n\nThey laughed.'
+    turns = helpers.parse_text(text).turns
+    assert turns.loc[0, "spoken"] == 'He said "no" to me.'
+    assert turns.loc[0, "stage_directions"] == [] and turns.loc[0, "words"] == 5
+    # a straight mark left open inside a curly quotation leaves the quotation open: named error
+    with pytest.raises(helpers.TranscriptError, match="never closes"):
+        helpers.parse_text('Stalin: “Yes."\n\nKelly: “Good.”')
 
 
 # --- a press conference: capitals, non-breaking spaces, Q, (Laughter.), time stamps, END --------

@@ -216,6 +216,15 @@ def test_a_speaker_file_that_is_not_csv_is_refused_in_one_line(tmp_path, capsys)
     assert err.count("\n") == 1
 
 
+def test_parser_warnings_are_passed_on(tmp_path):
+    source = tmp_path / "single.txt"
+    source.write_text("Stalin: ‘Yes.’\n\nKelly: ‘Good.’", encoding="utf-8")
+    warnings = []
+    rerun.rerun(source, None, tmp_path / "out", notebooks=[], warn=warnings.append)
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{source}: warning: most labels are followed by a single")
+
+
 def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path):
     names = tmp_path / "names.csv"
     # "PRESIDENT HALE:" with its colon still matches; "PRESIDNET HALE" is a misspelling

@@ -182,6 +182,9 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
     ``warn``, if given, is called with each warning line before the notebooks run.
     """
     parsed = check_transcript(Path(transcript), Path(speakers) if speakers is not None else None)
+    if warn is not None:
+        for warning in parsed.warnings:
+            warn(f"{transcript}: warning: {warning}")
     unused = unused_labels(parsed)
     if unused and warn is not None:
         names = Path(speakers) if speakers is not None else sidecar(transcript)
