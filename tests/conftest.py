@@ -1,5 +1,10 @@
-"""Shared fixtures and the hypothesis profile (derandomised, so CI runs are repeatable)."""
+"""Shared fixtures and the hypothesis profile (derandomised, so CI runs are repeatable).
+
+``KIT_FUZZ=5000 make test`` runs the property tests with 5000 examples each instead of 150.
+"""
 from __future__ import annotations
+
+import os
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -7,7 +12,7 @@ from hypothesis import HealthCheck, settings
 import helpers
 
 settings.register_profile(
-    "kit", derandomize=True, deadline=None, max_examples=150,
+    "kit", derandomize=True, deadline=None, max_examples=int(os.environ.get("KIT_FUZZ", "150")),
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("kit")
