@@ -182,6 +182,13 @@ def test_students_copy_has_no_guide_and_no_model_answers(students_site, stored_s
         assert first_answer and first_answer not in soup.get_text(" ", strip=True), path.name
 
 
+def test_both_copies_list_the_sources_for_students(students_site, stored_site):
+    for site in (students_site, stored_site):
+        assert (site / build_site.SOURCES_PAGE).exists()
+        index = soup_of(site / "index.html")
+        assert index.find("a", href=build_site.SOURCES_PAGE) is not None
+
+
 def test_withhold_model_answers_keeps_one_notice_in_place():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("## Try it"),

@@ -10,7 +10,8 @@ nbconvert's "lab" template, adapted in ``tools/site/notebook.html.j2``. The site
 - ``NN_name.html``: one page per notebook;
 - ``teachers_guide.html``: ``docs/teachers_guide.md`` rendered with mistune, plus any other
   Markdown document of the kit that a page links to;
-- ``worksheet.html``: the student worksheet, ``docs/worksheet.md``, linked from the index.
+- ``worksheet.html``: the student worksheet, ``docs/worksheet.md``, linked from the index;
+- ``sources.html``: the list of sources, ``docs/sources.md``, linked from the index.
 
 With ``--students`` it builds the students' copy instead (``make site-students``): the same
 pages without the teacher's guide (links to it become plain text) and without the model
@@ -53,6 +54,7 @@ ASSETS = Path(__file__).resolve().parent / "site"
 NOTEBOOK_NAME = re.compile(r"^(\d\d)_[^/]*\.ipynb$")
 GUIDE_PAGE = "teachers_guide.html"
 WORKSHEET_PAGE = "worksheet.html"
+SOURCES_PAGE = "sources.html"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 #: Alt texts that describe nothing: a chart needs its generated description instead.
 MEANINGLESS_ALT = {
@@ -292,7 +294,7 @@ class Site:
 
     def __init__(
         self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None,
-        worksheet: Path | None = None, students: bool = False,
+        worksheet: Path | None = None, students: bool = False, sources: Path | None = None,
     ) -> None:
         self.out = out
         self.students = students
@@ -318,6 +320,10 @@ class Site:
         if self.worksheet:
             self.pages[self.worksheet] = WORKSHEET_PAGE
             self.pending.append((self.worksheet, WORKSHEET_PAGE))
+        self.sources = sources.resolve() if sources and sources.exists() else None
+        if self.sources:
+            self.pages[self.sources] = SOURCES_PAGE
+            self.pending.append((self.sources, SOURCES_PAGE))
         readme = self.notebooks / "README.md"
         self.pages[readme] = "index.html"  # the sequence page stands in for notebooks/README.md
 
@@ -476,11 +482,16 @@ class Site:
             students=self.students,
         )
         soup = BeautifulSoup(self.render("The Kelly–Stalin interview, 18 July 1949: handouts", body, "index.html"), "html.parser")
-        if self.worksheet:  # a section of its own, just before "Printing" (or at the end)
-            section = BeautifulSoup(
-                '<h2>For students</h2><p><a href="%s">The student worksheet</a>: the five blocks of the '
-                "conversation with their line numbers, the close-reading grid and the exit ticket, to "
-                "print one per student. It has no answers.</p>" % WORKSHEET_PAGE, "html.parser")
+        extra = ""
+        if self.worksheet:
+            extra += ('<p><a href="%s">The student worksheet</a>: the five blocks of the '
+                      "conversation with their line numbers, the close-reading grid and the exit "
+                      "ticket, to print one per student. It has no answers.</p>" % WORKSHEET_PAGE)
+        if self.sources:
+            extra += ('<p><a href="%s">The sources</a>: where each fact in the notebooks comes '
+                      "from, what it supports, and what the kit could not confirm.</p>" % SOURCES_PAGE)
+        if extra:  # a section of its own, just before "Printing" (or at the end)
+            section = BeautifulSoup("<h2>For students</h2>" + extra, "html.parser")
             printing = soup.find(lambda tag: tag.name == "h2" and tag.get_text(strip=True) == "Printing")
             if printing is not None:
                 for element in list(section.contents):
@@ -689,21 +700,25 @@ def build(
     jobs: int = 2,
     worksheet: Path | None = ROOT / "docs" / "worksheet.md",
     students: bool = False,
+    sources: Path | None = None,
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
 
-    ``students`` builds the students' copy: no teacher's guide, no model answers.
+    ``students`` builds the students' copy: no teacher's guide, no model answers. ``sources``
+    defaults to ``docs/sources.md`` beside the notebooks folder, if there is one.
 
     Raises SiteError, naming the file and cell, for what must not be published.
     """
     notebooks = notebooks.resolve()
     paths = notebook_paths(notebooks)
+    if sources is None:
+        sources = notebooks.parent / "docs" / "sources.md"
     if not paths:
         log(f"warning: no notebooks NN_*.ipynb in {display_path(notebooks)}; the index lists none")
     empty_output_folder(out)
     if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
         raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
-    site = Site(out, notebooks, guide, kit_version(), binder, worksheet, students)
+    site = Site(out, notebooks, guide, kit_version(), binder, worksheet, students, sources)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
