@@ -95,3 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
+        message = " ".join(str(exc).split())[:200]
+        print(f"{args.source}:1:1: error: the kit could not handle this file "
+              f"({type(exc).__name__}: {message}); please report it with the file", file=sys.stderr)
+        return 2

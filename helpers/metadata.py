@@ -36,12 +36,12 @@ _US_DATE = re.compile(rf"{_MONTH} (\d{{1,2}}), (\d{{4}})")
 _UK_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},\s*(\d{{4}})")
 _TIME = re.compile(r"(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.m\.")
 _TITLE = re.compile(r"Cable from (?P<origin>.+?) to (?:the )?(?P<destination>.+)")
-_NUMBER = re.compile(r"No\. ?(\d+)")
-_REFERENCE = re.compile(r"My telegram No\. ?(\d+)\.?")
+_NUMBER = re.compile(r"No\. ?(\d{1,9})")
+_REFERENCE = re.compile(r"My telegram No\. ?(\d{1,9})(?!\d)\.?")
 _RECEIVED = re.compile(
     r"received me (?P<when>last night|yesterday|this morning)"
     r" at (?P<time>\d{1,2}(?:[.:]\d{2})? ?[ap]\.m\.) \((?P<zone>[^)]+)\) in the (?P<place>\w+)")
-_DURATION = re.compile(r"lasted (?:exactly |about |some )?(\d+) minutes")
+_DURATION = re.compile(r"lasted (?:exactly |about |some )?(\d{1,9}) minutes")
 
 
 @dataclass(frozen=True)
@@ -187,8 +187,8 @@ def parse_metadata(blocks: list[dict]) -> CableMetadata:
         if m and meta.meeting_start is None:
             clock = _clock(m["time"])
             sent = meta.despatched.date() if meta.despatched else None
-            if clock is not None and sent is not None:
-                back = 1 if m["when"] in ("last night", "yesterday") else 0
+            back = 1 if m["when"] in ("last night", "yesterday") else 0
+            if clock is not None and sent is not None and sent > date.min + timedelta(days=back):
                 put("meeting_start", datetime.combine(sent - timedelta(days=back), clock),
                     m.group(0), block["line_start"], "derived")
             put("meeting_place", m["place"], m.group(0), block["line_start"], "derived")

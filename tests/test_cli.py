@@ -74,3 +74,16 @@ def test_no_turns_says_so(tmp_path):
     result = run("summary", str(path))
     assert result.returncode == 0
     assert "no speaker turns" in result.stdout and "warning: no speaker turns found" in result.stderr
+
+
+def test_a_bug_met_on_some_input_is_still_one_line(monkeypatch, capsys):
+    import helpers.cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something the kit did not foresee\nover two lines")
+    monkeypatch.setattr(helpers.cli, "read_transcript", broken)
+    assert main(["summary", SEED]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"{SEED}:1:1: error: the kit could not handle this file (RuntimeError: "
+                   "something the kit did not foresee over two lines); please report it with "
+                   "the file\n")

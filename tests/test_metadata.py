@@ -63,3 +63,16 @@ def test_impossible_dates_and_times_are_not_read():
     assert meta.despatched is None and meta.received is None
     texts = t.blocks["text"].tolist()
     assert {"February 30, 1949", "4.75 p.m.", "31st June, 1949", "13 p.m."} <= set(texts)
+
+
+def test_numbers_and_dates_at_the_edge_of_the_calendar_are_not_read():
+    # a year-1 cable "received last night" would be dated before the calendar begins
+    t = helpers.parse_text("1.11 p.m.\n1st January, 0001\n\nThe Generalissimo received me last "
+                           "night at 10 p.m. (Moscow time) in the Kremlin and we talked.\n\n"
+                           "Stalin: “Yes.”")
+    assert t.metadata.meeting_start is None and t.metadata.meeting_place == "Kremlin"
+    huge = "9" * 5000  # more digits than Python turns into a number by default
+    t = helpers.parse_text(f"No. {huge}\n\nMy telegram No. {huge}.\n\nStalin: Yes.\n\n"
+                           f"The interview lasted {huge} minutes.")
+    assert t.metadata.telegram_no is None and t.metadata.refers_to_telegram is None
+    assert t.metadata.duration_minutes is None
