@@ -43,6 +43,13 @@ def test_sentences():
     assert count_sentences("...") == 0
 
 
+def test_a_run_of_marks_ends_one_sentence_at_most():
+    assert count_sentences("Wait... What?! Yes.") == 3
+    assert count_sentences("So" + "." * 100_000 + " Then") == 2
+    # a long run with nothing after it: one word, one sentence (before, this took minutes)
+    assert count_sentences("x" + "." * 100_000 + "x") == 1
+
+
 def test_speaker_summary_exact():
     turns = pd.DataFrame({
         "turn": [1, 2, 3],
