@@ -39,8 +39,10 @@ The grammar, in the order the parser applies it:
    are not read as quotation marks, because ``’`` is also the apostrophe; a record whose labels
    are mostly followed by ``‘`` gets a warning saying so.
    Paragraphs after the closing mark that carry no label are narration, not speech. A
-   quotation still open when the next label or the end of the file comes is an error naming
-   the line where it opened.
+   quotation still open when the next quoted label (a label followed by an opening mark) or the
+   end of the file comes is an error naming the line where it opened; a label followed by plain
+   text inside an open quotation is read as part of the speech (a paragraph of it may begin
+   ``Berlin: ...``).
 4. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
    quote its speech (a press conference whose speaker begins by quoting someone), every
    following paragraph without a label continues the same turn, up to the next label or to a
@@ -55,8 +57,8 @@ The grammar, in the order the parser applies it:
    ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
    are listed in ``stage_directions`` and are left out of ``spoken``.
 6. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
-   prose paragraphs (twelve or more words, ending like a sentence) just before the first turn,
-   which is *narration*: in the cable, Kelly's "The Generalissimo received me ..." paragraph.
+   prose paragraphs (twelve or more words, ending like a sentence, no line opening with a header
+   field such as ``DATE:``) just before the first turn, which is *narration*: in the cable, Kelly's "The Generalissimo received me ..." paragraph.
    Paragraphs after a turn that are not speech are narration.
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
@@ -76,10 +78,14 @@ from .source import position
 # ---------------------------------------------------------------------------------------------
 # Patterns
 _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+# Capital letters a label may begin with: Latin (with the extended blocks, which mix capitals
+# and small letters), Greek and Cyrillic. Combining accents may follow any letter ("José" typed
+# as "Jose" and U+0301, as text copied on a Mac often is).
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏΆ-ΫЀ-Я"
+_ACCENTS = "\u0300-\u036f"
 _SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
 _PARTICLE = r"(?:de|du|des|la|le|von|van|der|den|al|el|bin|ibn|da|di)"  # "de Gaulle:"
-_CAP_WORD = rf"[{_UPPER}][\w’'.\-]*"
+_CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*"
 _LABEL = re.compile(
     rf"(?P<label>(?:{_PARTICLE}[ \t\u00a0]+)?{_CAP_WORD}"
     rf"(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
@@ -99,7 +105,7 @@ _NUMBERED_LABEL = re.compile(
 # "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "Q. Mr. President, ...". Read only in
 # a record that uses them (see _full_stop_style), and only in capitals, so that "Mr. Bevin. He
 # said" or "No. 608" is never a speaker.
-_CAPS_WORD = rf"[{_UPPER}][{_UPPER}’'\-]+"
+_CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]+"  # McMAHON, DeGAULLE
 _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
     rf"(?P<label>Q|(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}"
@@ -121,7 +127,8 @@ _HEADER_FIELDS = frozenset(
     subject subjects source sources from to cc bcc classification distribution summary note notes
     memorandum memorandum of conversation memorandum for the record attachment attachments
     enclosure enclosures reference references re topic topics drafted by approved by copies
-    minutes record file ref tags cleared notetaker notetakers""".split()
+    minutes record file ref tags cleared notetaker notetakers title venue released transcript
+    action info precedence""".split()
 ) | frozenset(
     ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
      "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
@@ -328,13 +335,19 @@ def _numbered_note(previous: str, paragraph: str) -> bool:
 
 
 def _opens_quotation(after_label: str) -> bool:
-    """Whether the text after a label opens a quotation (after any parenthesised directions)."""
+    """Whether the text after a label opens a quotation, after any directions in parentheses
+    or square brackets (``[Smiling] “...``, ``(Smiling (broadly)) “...``)."""
     probe = after_label.lstrip(" \t\u00a0")
-    while probe.startswith("("):
-        close = probe.find(")")
-        if close < 0:
+    while probe[:1] in ("(", "["):
+        depth = 0
+        for i, ch in enumerate(probe):
+            depth += ch in "(["
+            depth -= ch in ")]"
+            if depth == 0:
+                break
+        if depth:  # never closed: ordinary text
             break
-        probe = probe[close + 1:].lstrip(" \t\u00a0")
+        probe = probe[i + 1:].lstrip(" \t\u00a0")
     return probe[:1] in _OPENING_QUOTES
 
 
@@ -352,6 +365,15 @@ def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | Non
             labelled += 1
             quoted += _opens_quotation(para.text[m.end():])
     return labelled > 0 and 2 * quoted >= labelled
+
+
+def _has_field_line(paragraph: str) -> bool:
+    """Whether a line of ``paragraph`` opens with a header field (``DATE: May 24, 1972``)."""
+    for line in paragraph.split("\n"):
+        name, colon, _ = line.partition(":")
+        if colon and _normal(name) in _HEADER_FIELDS:
+            return True
+    return False
 
 
 def _single_quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
@@ -375,7 +397,7 @@ def _normal(label: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Quotations
-def _scan_quotes(text: str, begin: int, stop: int, open_marks: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
+def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list[int]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
     """Follow quotation marks in ``text[begin:stop]``, with the quotations ``open_marks`` open.
 
     ``open_marks`` holds the opening mark of each quotation still open, outermost first (``""``
@@ -384,7 +406,8 @@ def _scan_quotes(text: str, begin: int, stop: int, open_marks: str) -> tuple[str
     of the last top-level opening mark still open (or None). Curly marks nest. A straight mark
     closes a quotation opened with a straight mark; inside one opened with a curly mark it opens a
     quotation within it (``“He said "no" to me.”``); with none open, it opens one. Straight
-    marks inside a parenthesis opened within the quotation belong to that parenthesis.
+    marks inside a parenthesis opened within the quotation belong to that parenthesis. A
+    closing curly mark with no quotation open is added to ``strays`` (the parse warns of it).
     """
     inside: list[tuple[int, int]] = []
     outside: list[tuple[int, int]] = []
@@ -406,6 +429,8 @@ def _scan_quotes(text: str, begin: int, stop: int, open_marks: str) -> tuple[str
                 opened_at = pos
             open_marks += "“"
         elif ch == "”" or ch == "»":
+            if not open_marks:
+                strays.append(pos)
             if len(open_marks) == 1:
                 inside.append((mark, pos))
                 mark = pos + 1
@@ -481,9 +506,15 @@ class ParseResult:
 def parse(text: str, path: str = "<text>") -> ParseResult:
     """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
 
-    Raises :class:`TranscriptError` for a quotation that never closes. Labels are returned as
+    Raises :class:`TranscriptError` for a quotation that never closes, and for a text whose
+    lines end with a carriage return alone (old Mac line endings). Labels are returned as
     written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
     """
+    if "\r" in text and "\n" not in text:
+        line, column = position(text, text.index("\r"))
+        raise TranscriptError(
+            "the lines end with a carriage return alone (old Mac line endings); save the file "
+            "again with Unix (LF) or Windows (CRLF) line endings", path, line, column)
     paragraphs = split_paragraphs(text)
     full_stop = _full_stop_style(paragraphs)
     paragraphs = split_at_labels(paragraphs, full_stop)
@@ -496,6 +527,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     turns: list[_Turn] = []
     current: _Turn | None = None
     open_marks = ""  # the quotations open, outermost first (see _scan_quotes)
+    strays: list[int] = []  # closing marks met with no quotation open
     opened_at: int | None = None
     closed = False  # an unquoted turn met a closing paragraph
 
@@ -533,7 +565,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             if current.aside:
                 current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
             if current.quoted:
-                open_marks, inside, outside, opened_at = _scan_quotes(text, label_end, para.end, "")
+                open_marks, inside, outside, opened_at = _scan_quotes(
+                    text, label_end, para.end, "", strays)
                 current.speech += inside
                 current.outside += outside
             else:
@@ -548,7 +581,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             if para.text[:1] in _OPENING_QUOTES:
                 current.outside.append((begin, begin + 1))
                 begin += 1
-            open_marks, inside, outside, opened_here = _scan_quotes(text, begin, para.end, open_marks)
+            open_marks, inside, outside, opened_here = _scan_quotes(
+                text, begin, para.end, open_marks, strays)
             current.speech += inside
             current.outside += outside
             if opened_here is not None and opened_here != begin:
@@ -574,7 +608,8 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     i = first - 1
     while i >= 0 and kinds[i] == "header":
         para = paragraphs[i]
-        if count_words(para.text) >= 12 and _PROSE_END.search(para.text):
+        if (count_words(para.text) >= 12 and _PROSE_END.search(para.text)
+                and not _has_field_line(para.text)):
             kinds[i] = "narration"
             i -= 1
         else:
@@ -598,6 +633,13 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             })
     rows = [_turn_row(text, n + 1, t, paragraphs) for n, t in enumerate(turns)]
     warnings = []
+    if strays:
+        lines = sorted({position(text, offset)[0] for offset in strays})
+        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        warnings.append(
+            f"a closing quotation mark ” with no quotation open (line{'s' if len(lines) > 1 else ''} "
+            f"{shown}): the words after it, up to the next opening mark, are read as outside the "
+            "speech; check the marks there")
     if _single_quoted_style(paragraphs, matches):
         warnings.append(
             "most labels are followed by a single quotation mark ‘, which is not read as a "

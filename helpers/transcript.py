@@ -10,7 +10,7 @@ import pandas as pd
 from . import paths
 from .metadata import CableMetadata, parse_metadata
 from .parse import parse
-from .source import read_source
+from .source import BOM, read_source
 from .speakers import Alias, SpeakerMap, load_aliases, sidecar
 
 TURN_COLUMNS = [
@@ -51,7 +51,11 @@ class Transcript:
 
 
 def parse_text(text: str, name: str = "<text>", aliases: list[Alias] | None = None) -> Transcript:
-    """Parse transcript text into a :class:`Transcript` (``name`` is used in error messages)."""
+    """Parse transcript text into a :class:`Transcript` (``name`` is used in error messages).
+
+    A byte-order mark at the start is dropped, as :func:`read_transcript` drops it from a file.
+    """
+    text = text.removeprefix(BOM)
     result = parse(text, name)
     speakers = SpeakerMap(aliases)
     turn_rows = result.turns

@@ -250,6 +250,55 @@ def test_straight_marks_inside_a_curly_quotation_are_a_quotation_within_it():
         helpers.parse_text('Stalin: “Yes."\n\nKelly: “Good.”')
 
 
+def test_directions_in_brackets_or_nested_before_the_quotation():
+    for direction in ["[Smiling]", "(Smiling (broadly))"]:
+        t = helpers.parse_text(f"Stalin: “A.”\n\nKelly: {direction} “B.”\n\nHe left.")
+        assert t.turns["spoken"].tolist() == ["A.", "B."]
+        assert t.turns.loc[1, "stage_directions"] == [direction]
+        assert t.blocks["kind"].tolist() == ["speech", "speech", "narration"]
+
+
+def test_a_stray_closing_mark_is_warned_of():
+    t = helpers.parse_text("Stalin: “He said ”no” to me.”\n\nKelly: “Yes.”")
+    assert len(t.warnings) == 1
+    assert t.warnings[0].startswith("a closing quotation mark ” with no quotation open (line 1)")
+    assert helpers.load_cable().warnings == []
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Jose\u0301: No.", "Jose\u0301"),       # an accent typed as a combining mark
+    ("Ștefan: Da.", "Ștefan"),
+    ("Σωκράτης: Ναι.", "Σωκράτης"),
+])
+def test_labels_in_other_scripts(text, label):
+    m = match_label(text)
+    assert m is not None and m.group("label") == label
+
+
+def test_mixed_case_surnames_in_full_stop_labels():
+    text = "THE PRESIDENT. Yes.\n\nMR. ROSS. No.\n\nSENATOR McMAHON. Agreed.\n\nGENERAL MacARTHUR. So."
+    labels = helpers.parse_text(text).turns["label"].tolist()
+    assert labels == ["THE PRESIDENT", "MR. ROSS", "SENATOR McMAHON", "GENERAL MacARTHUR"]
+
+
+def test_header_fields_never_start_turns_and_a_field_block_is_header():
+    t = helpers.parse_text("Title: Interview\n\nVenue: Moscow\n\nKelly: Hi.")
+    assert t.turns["label"].tolist() == ["Kelly"]
+    t = helpers.parse_text("DATE: May 24, 1972\nPLACE: The Kremlin, Moscow\nSUBJECT: The Middle "
+                           "East.\n\nBrezhnev: Welcome.")
+    assert t.blocks["kind"].tolist() == ["header", "header", "header", "speech"]
+
+
+def test_a_byte_order_mark_in_text_and_old_mac_line_endings():
+    assert helpers.parse_text("\ufeffStalin: Yes.\n\nKelly: No.").turns["label"].tolist() == [
+        "Stalin", "Kelly"]
+    with pytest.raises(helpers.TranscriptError) as caught:
+        helpers.parse_text("Stalin: Yes.\r\rKelly: No.", "mac.txt")
+    assert str(caught.value) == (
+        "mac.txt:1:13: error: the lines end with a carriage return alone (old Mac line endings); "
+        "save the file again with Unix (LF) or Windows (CRLF) line endings")
+
+
 # --- a press conference: capitals, non-breaking spaces, Q, (Laughter.), time stamps, END --------
 def test_press_conference():
     t = helpers.parse_text((DATA / "form_press_conference.txt").read_text(encoding="utf-8"))
