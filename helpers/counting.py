@@ -23,11 +23,12 @@ import pandas as pd
 # that the pattern starts with a plain character class, which the regex engine scans fast.
 _NO_LETTER_TOKEN = re.compile(r"\s(?:[^\w\s]|_)+(?!\S)")
 # A full stop after Mr, Mrs, Dr, St or a lone capital initial ("D.") does not end a sentence;
-# the look-behinds sit after the first mark so they are tried only where a mark stands. A run
-# of marks ("?!", "...") is judged at its first mark, and taken whole (possessive), so that a
-# long run costs time in proportion to its length, not to its square.
+# the look-behinds sit after the first mark so they are tried only where a mark stands (a
+# pattern that begins with a plain character class is scanned fast). A run of marks ("?!",
+# "...") is judged at its first mark, and taken whole (possessive), so that a long run costs
+# time in proportion to its length, not to its square.
 _SENTENCE_END = re.compile(
-    r"(?<![.?!])[.?!](?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![^\w.][A-Z]\.)(?<!^[A-Z]\.)"
+    r"[.?!](?<![.?!][.?!])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![^\w.][A-Z]\.)(?<!^[A-Z]\.)"
     r"[.?!]*+[”\"’)]*+(?=\s+[“\"(]?[A-Z0-9]|\s*$)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
