@@ -212,6 +212,25 @@ def test_long_tokens_in_tables_are_marked_and_short_words_are_not():
     assert soup.select("td")[0].get_text() == "Kelly"
 
 
+def test_column_names_break_after_underscores_and_keep_short_parts_whole():
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><thead><tr><th>line</th>'
+                         '<th>line_start</th><th>share_of_words</th></tr></thead></table></div>',
+                         "html.parser")
+    build_site.break_column_names(soup)
+    heads = soup.select("th")
+    keep = '<span class="kit-keep">'
+    assert [str(h) for h in heads] == [
+        f"<th>{keep}line</span></th>",
+        f"<th>{keep}line_</span><wbr/>{keep}start</span></th>",
+        f"<th>{keep}share_</span><wbr/>{keep}of_</span><wbr/>{keep}words</span></th>"]
+    assert [h.get_text() for h in heads] == ["line", "line_start", "share_of_words"]
+    # a long part may still break in a wide table: it is left as plain text
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><thead><tr><th>characters</th>'
+                         '</tr></thead></table></div>', "html.parser")
+    build_site.break_column_names(soup)
+    assert str(soup.select_one("th")) == "<th>characters</th>"
+
+
 def test_tag_model_answers_stops_at_the_footer():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("## Try it"),

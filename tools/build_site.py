@@ -53,6 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = Path(__file__).resolve().parent / "site"
 NOTEBOOK_NAME = re.compile(r"^(\d\d)_[^/]*\.ipynb$")
 GUIDE_PAGE = "teachers_guide.html"
+#: Parts of a column name this short are never broken in print ("line", "words", "side").
+_KEEP_WHOLE = 5
 WORKSHEET_PAGE = "worksheet.html"
 SOURCES_PAGE = "sources.html"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
@@ -436,6 +438,7 @@ class Site:
         mark_empty_outputs(soup)
         mark_bare_urls(soup)
         mark_long_tokens(soup)
+        break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
         for inner in soup.select(".celltag_model-answer"):
@@ -585,6 +588,30 @@ def mark_long_tokens(soup: BeautifulSoup) -> None:
                 last = m.end()
             pieces.append(text[last:])
             text.replace_with(*[p for p in pieces if p != ""])
+
+
+def break_column_names(soup: BeautifulSoup) -> None:
+    """Help a narrow printed table break its column names well: after the underscores
+    (``line_<wbr>start``), and never inside a short part (``line``, ``words``, ``side``:
+    wrapped in ``span.kit-keep``, which print.css keeps whole). Longer parts may still break
+    anywhere when a table has many columns."""
+    for cell in soup.select(".jp-OutputArea-output thead th"):
+        for text in list(cell.find_all(string=True)):
+            parts = str(text).split("_")
+            pieces: list = []
+            for i, part in enumerate(parts):
+                last = i == len(parts) - 1
+                piece = part + ("" if last else "_")
+                if 0 < len(part) <= _KEEP_WHOLE:
+                    span = soup.new_tag("span", attrs={"class": "kit-keep"})
+                    span.string = piece
+                    pieces.append(span)
+                elif piece:
+                    pieces.append(piece)
+                if not last:
+                    pieces.append(soup.new_tag("wbr"))
+            if pieces:
+                text.replace_with(*pieces)
 
 
 def mark_empty_outputs(soup: BeautifulSoup) -> None:
