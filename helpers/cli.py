@@ -96,7 +96,5 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        message = " ".join(str(exc).split())[:200]
-        print(f"{args.source}:1:1: error: the kit could not handle this file "
-              f"({type(exc).__name__}: {message}); please report it with the file", file=sys.stderr)
+        print(TranscriptError.unforeseen(args.source, exc), file=sys.stderr)
         return 2

@@ -21,3 +21,11 @@ class TranscriptError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+
+    @classmethod
+    def unforeseen(cls, path: str, exc: BaseException) -> "TranscriptError":
+        """The error to show for an exception the kit did not foresee on this file (a bug):
+        still one line, naming the file, never a traceback."""
+        message = " ".join(str(exc).split())[:200]
+        return cls(f"the kit could not handle this file ({type(exc).__name__}: {message}); "
+                   "please report it with the file", path)

@@ -58,7 +58,8 @@ The grammar, in the order the parser applies it:
    are listed in ``stage_directions`` and are left out of ``spoken``.
 6. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
    prose paragraphs (twelve or more words, ending like a sentence, no line opening with a header
-   field such as ``DATE:``) just before the first turn, which is *narration*: in the cable, Kelly's "The Generalissimo received me ..." paragraph.
+   field such as ``DATE:``) just before the first turn, which is *narration*: in the cable,
+   Kelly's "The Generalissimo received me ..." paragraph.
    Paragraphs after a turn that are not speech are narration.
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
@@ -359,12 +360,18 @@ def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | Non
     happens to begin by quoting someone (``PRESIDENT BIDEN:  “The Pacific Ocean ...”  Those
     are the words ...``) is still a plain turn: all its words are the speaker's.
     """
-    labelled = quoted = 0
+    return _mostly_followed_by(paragraphs, matches, _opens_quotation)
+
+
+def _mostly_followed_by(paragraphs: list[Paragraph], matches: list[re.Match[str] | None],
+                        test) -> bool:
+    """Whether ``test`` holds for what follows at least half of the labels."""
+    labelled = passed = 0
     for para, m in zip(paragraphs, matches):
         if m is not None:
             labelled += 1
-            quoted += _opens_quotation(para.text[m.end():])
-    return labelled > 0 and 2 * quoted >= labelled
+            passed += test(para.text[m.end():])
+    return labelled > 0 and 2 * passed >= labelled
 
 
 def _has_field_line(paragraph: str) -> bool:
@@ -374,16 +381,6 @@ def _has_field_line(paragraph: str) -> bool:
         if colon and _normal(name) in _HEADER_FIELDS:
             return True
     return False
-
-
-def _single_quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
-    """Whether at least half of the labels are followed by a single quotation mark ``‘``."""
-    labelled = single = 0
-    for para, m in zip(paragraphs, matches):
-        if m is not None:
-            labelled += 1
-            single += para.text[m.end():].lstrip(" \t\u00a0").startswith("‘")
-    return labelled > 0 and 2 * single >= labelled
 
 
 def _list_heading(label: str) -> bool:
@@ -640,7 +637,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             f"a closing quotation mark ” with no quotation open (line{'s' if len(lines) > 1 else ''} "
             f"{shown}): the words after it, up to the next opening mark, are read as outside the "
             "speech; check the marks there")
-    if _single_quoted_style(paragraphs, matches):
+    if _mostly_followed_by(paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘"):
         warnings.append(
             "most labels are followed by a single quotation mark ‘, which is not read as a "
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "

@@ -189,19 +189,6 @@ def test_both_copies_list_the_sources_for_students(students_site, stored_site):
         assert index.find("a", href=build_site.SOURCES_PAGE) is not None
 
 
-def test_withhold_model_answers_keeps_one_notice_in_place():
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("## Try it"),
-        nbformat.v4.new_markdown_cell("## Model answers\n\nTry first."),
-        nbformat.v4.new_code_cell("answer = 42"),
-        nbformat.v4.new_markdown_cell("**How to cite.** ..."),
-    ])
-    assert build_site.tag_model_answers(nb) == 2
-    assert build_site.withhold_model_answers(nb) == 2
-    assert [c.source for c in nb.cells] == ["## Try it", build_site.ANSWERS_WITHHELD,
-                                            "**How to cite.** ..."]
-
-
 def test_long_tokens_in_tables_are_marked_and_short_words_are_not():
     soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><tr><td>Kelly</td>'
                          '<td>see https://example.org/a/very/long/address/here now</td></tr></table></div>',
@@ -231,7 +218,7 @@ def test_column_names_break_after_underscores_and_keep_short_parts_whole():
     assert str(soup.select_one("th")) == "<th>characters</th>"
 
 
-def test_tag_model_answers_stops_at_the_footer():
+def test_tag_model_answers_stops_at_the_footer_and_the_students_copy_withholds_them():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("## Try it"),
         nbformat.v4.new_markdown_cell("## Model answers"),
@@ -240,6 +227,10 @@ def test_tag_model_answers_stops_at_the_footer():
     ])
     assert build_site.tag_model_answers(nb) == 2
     assert [c.metadata.get("tags", []) for c in nb.cells] == [[], ["model-answer"], ["model-answer"], []]
+    # the students' copy keeps one notice where the section was
+    assert build_site.withhold_model_answers(nb) == 2
+    assert [c.source for c in nb.cells] == ["## Try it", build_site.ANSWERS_WITHHELD,
+                                            "---\n**How to cite.** ..."]
 
 
 def test_headings_do_not_skip_levels(stored_site):

@@ -249,9 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        message = " ".join(str(exc).split())[:200]
-        print(f"{args.transcript}:1:1: error: the kit could not handle this file "
-              f"({type(exc).__name__}: {message}); please report it with the file", file=sys.stderr)
+        print(TranscriptError.unforeseen(args.transcript, exc), file=sys.stderr)
         return 2
     print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
     for path in [result.csv, *result.notebooks, *result.html]:
