@@ -203,9 +203,9 @@ EVENTS: list[tuple[date, str, str]] = [
      "en.wikipedia.org/wiki/North_Atlantic_Treaty"),
     (date(1949, 5, 12), "Berlin blockade lifted",
      "en.wikipedia.org/wiki/Berlin_Blockade"),
-    (date(1949, 5, 23), "Paris session of the Council of Foreign Ministers opens; West German Basic Law",
-     "avalon.law.yale.edu/20th_century/decade25.asp (Paris); "
-     "en.wikipedia.org/wiki/1949_West_German_federal_election (Basic Law)"),
+    (date(1949, 5, 23), "Paris session of the Council of Foreign Ministers opens; West German Basic Law "
+     "promulgated", "avalon.law.yale.edu/20th_century/decade25.asp (Paris); "
+     "demokratie.bonn.de/verkuendung-des-grundgesetzes/index.php?loc=en (Basic Law)"),
     (date(1949, 6, 20), "Paris session of the Council of Foreign Ministers ends",
      "avalon.law.yale.edu/20th_century/decade25.asp"),
     (MEETING_DAY, "Kelly meets Stalin in the Kremlin, 10 p.m. Moscow time",
