@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test bench execute site site-students rerun clean
+.PHONY: setup lab test test-fast bench execute site site-students rerun clean
 
 $(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,17 @@ setup: $(STAMP)
 lab: setup
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. notebooks/README.md $(ROOT_FLAG)
 
-## test: set up, then run every test (unit tests and the notebooks under nbval)
+## test: set up, then run every test: the library's, the course's (notebooks' content, docs),
+## the tools' (site, browser, rerun, mypy) and every notebook under nbval, on two workers
+## (--dist loadfile keeps each file, and so each notebook, in one worker)
+JOBS ?= 2
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+## test-fast: the library's unit, property and doctests only (tests/library and helpers/), in seconds
+test-fast: setup
+	$(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:xdist -p no:cacheprovider \
+	  --strict-markers --doctest-modules tests/library helpers
 
 ## bench: measure parse throughput (not part of the tests)
 bench: setup
@@ -54,4 +62,4 @@ rerun: setup
 	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(OUT),--out "$(OUT)")
 
 clean:
-	rm -rf $(VENV) build site site-students reruns *.egg-info
+	rm -rf $(VENV) build site site-students reruns *.egg-info .mypy_cache

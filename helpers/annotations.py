@@ -17,11 +17,20 @@ live in it.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from .errors import DataFileError
+from .measures import speaker_order
+
+__all__ = [
+    "ANNOTATION_COLUMNS", "GLOSSARY_COLUMNS", "GLOSSARY_KINDS", "TOPIC_COLUMNS", "add_note", "check",
+    "edit_note", "glossary_links", "load_annotations", "load_glossary", "load_topics", "notes_table",
+    "topic_grid", "topic_spans", "topics_by_turn", "topics_where_more_words", "validate_annotations",
+    "words_by_topic", "words_by_topic_compared",
+]
 
 TOPIC_COLUMNS = ["topic", "label", "description"]
 ANNOTATION_COLUMNS = ["note_id", "turn", "anchor", "topic", "note", "source", "glossary"]
@@ -29,33 +38,44 @@ GLOSSARY_COLUMNS = ["term", "kind", "definition", "source"]
 GLOSSARY_KINDS = ("person", "place", "institution", "term", "event")
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+def _read(path: str | Path, columns: list[str]) -> pd.DataFrame:
+    """A CSV of notes as text; :class:`helpers.DataFileError` for a missing column or bad CSV."""
+    name = str(path)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError("no such file", name) from None
+    except UnicodeDecodeError:
+        raise DataFileError("the file is not UTF-8 text", name) from None
+    except pd.errors.ParserError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise DataFileError(f"the file cannot be read as CSV ({' '.join(str(exc).split())})", name,
+                            int(line[1]) if line else None) from None
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        raise DataFileError(f"missing column(s) {', '.join(missing)}", name, 1)
     return table
 
 
-def load_topics(path: str | Path | None = None) -> pd.DataFrame:
-    """The topic list (``data/topics.csv`` unless another file is given), in file order."""
-    return _read(Path(path) if path else paths.DATA / "topics.csv", TOPIC_COLUMNS)
+def load_topics(path: str | Path) -> pd.DataFrame:
+    """The topic list (columns ``topic``, ``label``, ``description``), in file order."""
+    return _read(path, TOPIC_COLUMNS)
 
 
-def load_annotations(path: str | Path | None = None) -> pd.DataFrame:
-    """The topic notes (``data/annotations.csv`` unless another file is given).
+def load_annotations(path: str | Path) -> pd.DataFrame:
+    """The topic notes (see the module docstring for the columns).
 
     ``turn`` is converted to a nullable integer; a value that is not a whole number becomes
     missing, and :func:`validate_annotations` reports it.
     """
-    table = _read(Path(path) if path else paths.DATA / "annotations.csv", ANNOTATION_COLUMNS)
+    table = _read(path, ANNOTATION_COLUMNS)
     table["turn"] = pd.to_numeric(table["turn"], errors="coerce").astype("Int64")
     return table
 
 
-def load_glossary(path: str | Path | None = None) -> pd.DataFrame:
-    """The glossary (``data/glossary.csv`` unless another file is given), in file order."""
-    return _read(Path(path) if path else paths.DATA / "glossary.csv", GLOSSARY_COLUMNS)
+def load_glossary(path: str | Path) -> pd.DataFrame:
+    """The glossary (columns ``term``, ``kind``, ``definition``, ``source``), in file order."""
+    return _read(path, GLOSSARY_COLUMNS)
 
 
 def glossary_links(value: str) -> list[str]:
@@ -75,14 +95,12 @@ def validate_annotations(
     anchor that stands exactly once in its turn's ``text`` (character for character, so a
     straight quote where the source has a curly one is a problem); every turn carries at least
     one topic; every glossary link names a term of the glossary; every glossary row has a known
-    kind. ``glossary=None`` checks the links against the kit's own ``data/glossary.csv``.
+    kind. With ``glossary=None`` the glossary links are not checked.
     """
-    if glossary is None:
-        glossary = load_glossary()
     problems: list[str] = []
     texts = dict(zip(turns["turn"].astype(int), turns["text"]))
     known_topics = set(topics["topic"])
-    known_terms = set(glossary["term"])
+    known_terms = set(glossary["term"]) if glossary is not None else None
 
     seen: set[str] = set()
     for row in annotations.itertuples(index=False):
@@ -125,7 +143,7 @@ def validate_annotations(
         if not str(row.note).strip():
             problems.append(f"{who}: the note itself is empty.")
         for term in glossary_links(row.glossary):
-            if term not in known_terms:
+            if known_terms is not None and term not in known_terms:
                 problems.append(f"{who}: the glossary term {term!r} is not in the glossary.")
 
     covered = {int(t) for t in annotations["turn"].dropna()}
@@ -133,7 +151,7 @@ def validate_annotations(
         if turn not in covered:
             problems.append(f"turn {turn} carries no topic: give it at least one note.")
 
-    for row in glossary.itertuples(index=False):
+    for row in (glossary if glossary is not None else pd.DataFrame(columns=GLOSSARY_COLUMNS)).itertuples(index=False):
         if row.kind not in GLOSSARY_KINDS:
             problems.append(
                 f"glossary term {row.term!r}: the kind {row.kind!r} is not one of "
@@ -192,7 +210,7 @@ def words_by_topic(
     live["words"] = live["turn"].map(words).astype("float64" if split else "int64")
     if split:
         live["words"] = live["words"] / live.groupby("turn")["topic"].transform("size")
-    speakers = [str(s) for s in turns["speaker"].astype("category").cat.categories]
+    speakers = speaker_order(turns)
     table = live.pivot_table(
         index="topic", columns="speaker", values="words", aggfunc="sum", fill_value=0
     )
@@ -214,7 +232,7 @@ def topic_spans(
     turns. A topic with no notes is left out.
     """
     live = topics_by_turn(turns, annotations)
-    speakers = [str(s) for s in turns["speaker"].astype("category").cat.categories]
+    speakers = speaker_order(turns)
     rows = []
     for topic in _topic_order(live, topics):
         part = live[live["topic"] == topic]
@@ -237,6 +255,31 @@ def topic_spans(
         labels = topics.set_index("topic")["label"]
         table.insert(1, "label", table["topic"].map(labels))
     return table
+
+
+def topic_grid(turns: pd.DataFrame, annotations: pd.DataFrame,
+               topics: pd.DataFrame) -> pd.DataFrame:
+    """Every topic that has a note against every turn: what the topic-by-turn chart draws.
+
+    One row per (topic, turn), topics in the order of the topic list and turns in reading
+    order: ``topic``, ``label``, ``turn``, ``speaker`` (a category, in order of first
+    speaking), ``live`` (a note ties the topic to the turn) and ``opens`` (the first turn
+    where the topic is live: who raised it).
+    """
+    live = topics_by_turn(turns, annotations)
+    pairs = set(zip(live["turn"], live["topic"]))
+    labels = dict(zip(topics["topic"], topics["label"]))
+    order = [t for t in topics["topic"] if t in set(live["topic"])]
+    speaker_of = dict(zip(turns["turn"].astype(int), turns["speaker"].astype(str)))
+    rows = []
+    for topic in order:
+        first = int(live.loc[live["topic"] == topic, "turn"].min())
+        for turn, speaker in speaker_of.items():
+            rows.append({"topic": topic, "label": labels.get(topic, topic), "turn": turn,
+                         "speaker": speaker, "live": (turn, topic) in pairs, "opens": turn == first})
+    table = pd.DataFrame(rows, columns=["topic", "label", "turn", "speaker", "live", "opens"])
+    table["speaker"] = pd.Categorical(table["speaker"], categories=speaker_order(turns))
+    return table.astype({"turn": "int64", "live": "bool", "opens": "bool"})
 
 
 def notes_table(annotations: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
@@ -303,21 +346,6 @@ def edit_note(annotations: pd.DataFrame, note_id: str, **changes: object) -> pd.
     for column, value in changes.items():
         edited.loc[where, column] = value
     return edited
-
-
-def turn_for_copying(turns: pd.DataFrame, n: int) -> str:
-    """Turn ``n`` as plain text to print and copy from: a heading line, then the turn as written.
-
-    The text is the turn's ``text`` column, exactly as the cable has it (label, quotation
-    marks, stage directions and slips), so a phrase copied from it is a valid anchor.
-    """
-    match = turns[turns["turn"] == n]
-    if match.empty:
-        raise ValueError(f"no turn {n}: the record has turns 1 to {int(turns['turn'].max())}")
-    row = match.iloc[0]
-    first, last = int(row["line_start"]), int(row["line_end"])
-    lines = f"line {first}" if first == last else f"lines {first}–{last}"
-    return f"Turn {n} · {row['speaker']} · {lines} of the cable\n\n{row['text']}"
 
 
 def words_by_topic_compared(

@@ -1,7 +1,7 @@
 """The command line: ``python -m helpers export|metadata|summary SOURCE ...``.
 
-Bad input never shows a traceback: the program prints one line,
-``SOURCE:LINE:COL: error: MESSAGE``, on standard error and exits with status 2.
+Bad input never shows a traceback: the program prints one line (``SOURCE:LINE:COL: error:
+MESSAGE`` for a transcript; see :mod:`helpers.errors`) on standard error and exits with status 2.
 """
 from __future__ import annotations
 
@@ -10,14 +10,16 @@ import json
 import sys
 from pathlib import Path
 
-from .counting import speaker_summary
-from .errors import TranscriptError
-from .export import WRITERS
-from .transcript import Transcript, read_transcript
+from .errors import KitError, OutputError
+from .export import WRITERS, write
+from .measures import SUMMARY_COLUMNS, per_speaker
+from .transcript import Transcript, load
+
+__all__ = ["build_parser", "main"]
 
 
 def _load(args: argparse.Namespace) -> Transcript:
-    transcript = read_transcript(args.source, aliases=args.speakers)
+    transcript = load(args.source, speakers=args.speakers)
     for warning in transcript.warnings:
         print(f"{args.source}: warning: {warning}", file=sys.stderr)
     return transcript
@@ -25,15 +27,11 @@ def _load(args: argparse.Namespace) -> Transcript:
 
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    writer = WRITERS.get(out.suffix.lower())
-    if writer is None:
-        raise TranscriptError("the output name must end in .csv or .json", str(out), 1, 1)
+    if out.suffix.lower() not in WRITERS:  # said before the transcript is read
+        raise OutputError("the output name must end in .csv or .json", str(out))
     transcript = _load(args)
     frame = transcript.blocks if args.blocks else transcript.turns
-    try:
-        writer(frame, out)
-    except OSError as exc:
-        raise TranscriptError(f"cannot write the file ({exc.strerror or exc})", str(out), 1, 1) from None
+    write(frame, out)
     what = "blocks" if args.blocks else "turns"
     print(f"wrote {len(frame)} {what} to {out}", file=sys.stderr)
     return 0
@@ -47,7 +45,7 @@ def cmd_metadata(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     transcript = _load(args)
-    table = speaker_summary(transcript.turns)
+    table = per_speaker(transcript.turns)[SUMMARY_COLUMNS]
     if table.empty:
         print("no speaker turns")
         return 0
@@ -64,12 +62,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
-        description="Parse a speaker-labelled transcript (such as the Kelly-Stalin cable) "
-                    "into turns, and export, describe or summarise it.",
+        description="Parse a speaker-labelled transcript (a cable, a memorandum of "
+                    "conversation, a press conference) into turns, and export, describe or "
+                    "summarise it.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_text: str):
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("source", help="the transcript: a UTF-8 text file")
         p.add_argument("--speakers", metavar="FILE",
@@ -81,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", help="output file; its suffix (.csv or .json) picks the format")
     export.add_argument("--blocks", action="store_true", help="write every block instead of the turns")
     export.set_defaults(run=cmd_export)
-    add("metadata", "print the telegram's header fields and the meeting's date as JSON").set_defaults(run=cmd_metadata)
+    add("metadata", "print the header's fields (dates and times in ISO 8601) as JSON"
+        ).set_defaults(run=cmd_metadata)
     add("summary", "print turns, words and shares of words per speaker").set_defaults(run=cmd_summary)
     return parser
 
@@ -89,12 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
-    except TranscriptError as exc:
+        return int(args.run(args))
+    except KitError as exc:
         print(exc, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        print(TranscriptError.unforeseen(args.source, exc), file=sys.stderr)
+        print(KitError.unforeseen(args.source, exc), file=sys.stderr)
         return 2

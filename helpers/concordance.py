@@ -1,15 +1,25 @@
-"""Keyword in context, and a naive keyword tagger to set against the hand-made topic notes.
+"""Finding words and phrases in a record: one matching rule, keyword in context, and a naive
+keyword tagger to set against hand-made topic notes.
 
-**Matching rule.** A search term matches case-insensitively, as a whole word: the letters or
-digits of the match may not run on into further letters or digits. So ``pact`` finds "Pact"
-and "pact" but not "pacts"; ``exist`` also finds the "exist" in "co-exist" (the hyphen ends a
-word for matching), and ``Generalissimo`` finds "Generalissimo’s". A term may hold several
-words (``North Atlantic``: any white space between them) and any of its words may end in ``*`` for "any ending":
-``suspicion*`` finds "suspicion" and "suspicions".
+**The matching rule** (:func:`term_pattern`), for every search in the kit: a term matches as a
+whole word, so the letters or digits of the match may not run on into further letters or
+digits: ``pact`` finds "pact" but not "pacts", ``engage`` not the "engage" of "engaged";
+``exist`` also finds the "exist" in "co-exist" (the hyphen ends a word for matching), and
+``Generalissimo`` finds "Generalissimo’s". White space in a term matches any white space (a line
+break too). Then one of two modes:
 
-By default both functions read the ``spoken`` column: the words spoken, without the speaker
-label, the quotation marks or the stage directions. That is the point of the tagger lesson: a
-laugh or a pause is in the record, but it is not in the words.
+- a **search term** (:func:`kwic`, :func:`tag_turns`, :func:`term_counts`) matches in any case,
+  and any of its words may end in ``*`` for "any ending": ``suspicion*`` finds "suspicion" and
+  "suspicions";
+- an **exact phrase** (:func:`find_phrase`; the cable's slips) matches as written: capitals,
+  punctuation and curly quotes included, ``*`` included.
+
+Line numbers come from :func:`helpers.source.position`, and the words around a match from
+:func:`context`, the same for every search.
+
+By default the turn searches read the ``spoken`` column: the words spoken, without the speaker
+label, the quotation marks or the stage directions. A laugh or a pause is in the record, but it
+is not in the words.
 """
 from __future__ import annotations
 
@@ -17,34 +27,96 @@ import re
 
 import pandas as pd
 
-#: The naive tagger's keywords: for each topic of ``data/topics.csv``, words that "signal" it.
-#: Deliberately simple, to show what counting words can and cannot see.
-TOPIC_KEYWORDS: dict[str, list[str]] = {
-    "coexistence": ["co-exist", "side by side", "suspicion*"],
-    "no_aggression": ["aggression", "attack*", "self-defense"],
-    "reconstruction_trade": ["reconstruction", "devastation", "houses", "trade"],
-    "germany_paris": ["German*", "Paris", "conference*"],
-    "atlantic_pact": ["pact", "North Atlantic"],
-    "soviet_treaties": ["alliances", "pacts", "neighbo*"],
-    "american_forces": ["America*", "United States", "forces"],
-    "diplomatic_access": ["Ministry", "Embassy", "assistance", "exchange* of views"],
-    "atmosphere": ["respects", "laugh*", "pause"],
-}
+from .source import position
+
+__all__ = ["agreement_summary", "changed_verdicts", "compare_keywords",
+           "compare_tags", "context", "find_phrase", "keyword_table", "kwic", "kwic_counts",
+           "phrase_table", "record_text", "tag_turns", "term_counts", "term_pattern",
+           "try_keyword", "with_keywords"]
+
+Keywords = dict[str, list[str]]
 
 
-def term_pattern(term: str) -> re.Pattern[str]:
-    """The compiled pattern for one search term, by the matching rule above."""
+def term_pattern(term: str, exact: bool = False) -> re.Pattern[str]:
+    """The compiled pattern for one search term (or, ``exact``, one phrase), by the rule above."""
     term = term.strip()
-    if not term or term == "*":
+    if not term or (not exact and term == "*"):
         raise ValueError("a search term needs at least one letter or digit")
     parts = []
     for word in term.split():
+        if exact:
+            parts.append(re.escape(word))
+            continue
         stem = word.rstrip("*")
         if not stem:
             raise ValueError(f"{term!r}: '*' must follow some letters")
         parts.append(re.escape(stem) + (r"[^\W_]*" if word.endswith("*") else ""))
     body = r"\s+".join(parts)
-    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", 0 if exact else re.IGNORECASE)
+
+
+def context(text: str, start: int, end: int, width: int = 30) -> str:
+    """The match ``text[start:end]`` marked «like this», with up to ``width`` characters either
+    side, on one line: ``…took out his «pipe» sat back…``."""
+    before = text[max(0, start - width):start]
+    after = text[end:end + width]
+    return " ".join(f"…{before}«{text[start:end]}»{after}…".split())
+
+
+def find_phrase(source: str, blocks: pd.DataFrame, phrase: str) -> pd.DataFrame:
+    """Every place the exact ``phrase`` stands in ``source``: ``line``, the ``kind`` of block
+    (header, narration, speech), the ``turn`` if it is speech, ``start`` and ``end``
+    (``source[start:end]`` is the match) and the words around it (:func:`context`)."""
+    rows = []
+    for match in term_pattern(phrase, exact=True).finditer(source):
+        start = match.start()
+        hit = blocks[(blocks["start"] <= start) & (blocks["end"] > start)]
+        block = hit.iloc[0] if len(hit) else None
+        rows.append({
+            "line": position(source, start)[0],
+            "kind": str(block["kind"]) if block is not None else "",
+            "turn": block["turn"] if block is not None else None,
+            "start": start,
+            "end": match.end(),
+            "context": context(source, start, match.end()),
+        })
+    table = pd.DataFrame(rows, columns=["line", "kind", "turn", "start", "end", "context"])
+    return table.astype({"line": "int64", "turn": "Int64", "start": "int64", "end": "int64"})
+
+
+def phrase_table(source: str, blocks: pd.DataFrame, phrase: str) -> pd.DataFrame:
+    """:func:`find_phrase` for reading: one row per place, named by its line, saying where it
+    stands (``turn 8``, ``narration``, ``header``) and the words around it.
+
+    A phrase that is not in the text gives one row that says so (the search is exact: spelling,
+    capitals and punctuation as written).
+    """
+    hits = find_phrase(source, blocks, phrase)
+    if hits.empty:
+        return pd.DataFrame({"where": ["not found: the search is exact (check spelling and "
+                                       "capital letters)"], "context": [""]},
+                            index=pd.Index(["–"], name="line"))
+    where = [f"turn {h.turn}" if pd.notna(h.turn) else h.kind for h in hits.itertuples()]
+    return pd.DataFrame({"where": where, "context": hits["context"].tolist()},
+                        index=pd.Index(hits["line"].tolist(), name="line"))
+
+
+def record_text(blocks: pd.DataFrame) -> str:
+    """The record's own text: every narration and speech block, without the header lines."""
+    kept = blocks[blocks["kind"].isin(["narration", "speech"])]
+    return "\n\n".join(kept["text"])
+
+
+def term_counts(summary: str, blocks: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """How often each search term occurs in a ``summary`` (an archive's summary line, say) and
+    in the record's own text (:func:`record_text`), terms as rows."""
+    record = record_text(blocks)
+    rows = [{
+        "term": term,
+        "in_summary": len(term_pattern(term).findall(summary or "")),
+        "in_record": len(term_pattern(term).findall(record)),
+    } for term in terms]
+    return pd.DataFrame(rows, columns=["term", "in_summary", "in_record"]).set_index("term")
 
 
 def kwic(
@@ -87,7 +159,7 @@ def kwic_counts(turns: pd.DataFrame, words: list[str], column: str = "spoken") -
 
 def tag_turns(
     turns: pd.DataFrame,
-    keywords: dict[str, list[str]] | None = None,
+    keywords: Keywords,
     column: str = "spoken",
 ) -> pd.DataFrame:
     """The naive tagger: a topic is tagged in a turn when any of its keywords occurs there.
@@ -95,7 +167,6 @@ def tag_turns(
     Returns one row per (turn, topic) tagged: ``turn``, ``speaker``, ``topic``, ``matched``
     (the words that triggered it, as written, lower-cased, ``;``-separated, in reading order).
     """
-    keywords = TOPIC_KEYWORDS if keywords is None else keywords
     rows = []
     for turn, speaker, text in zip(turns["turn"], turns["speaker"].astype(str), turns[column]):
         for topic, terms in keywords.items():
@@ -136,7 +207,7 @@ def compare_tags(tagged: pd.DataFrame, hand: pd.DataFrame) -> pd.DataFrame:
 def agreement_summary(comparison: pd.DataFrame, topics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per topic: how many (turn, topic) pairs are ``both``, ``hand only``, ``tagger only``.
 
-    With ``topics`` (``data/topics.csv``), rows follow the topic list and carry its labels;
+    With ``topics`` (a topic list), rows follow the topic list and carry its labels;
     otherwise they are sorted by topic id. A last row, ``all topics``, gives the totals.
     """
     table = pd.crosstab(comparison["topic"], comparison["verdict"])
@@ -150,32 +221,8 @@ def agreement_summary(comparison: pd.DataFrame, topics: pd.DataFrame | None = No
     return table.astype("int64")
 
 
-#: What each column of the turns table holds, in words, for sentences about a search.
-COLUMN_WORDS: dict[str, str] = {
-    "spoken": "the spoken words (column spoken)",
-    "text": "the full text of the turns, stage directions included (column text)",
-}
-
-
-def matches_sentence(turns: pd.DataFrame, word: str, column: str = "spoken") -> str:
-    """One sentence on how often ``word`` matches in ``column``, and in which turns.
-
-    ``"laughing" in the spoken words (column spoken): no match.`` An empty concordance is
-    easy to misread as a mistake; this says plainly that nothing was found.
-    """
-    hits = kwic(turns, word, column=column)
-    where = COLUMN_WORDS.get(column, f"the `{column}` column")
-    if hits.empty:
-        return f'"{word}" in {where}: no match.'
-    found = list(dict.fromkeys(int(t) for t in hits["turn"]))
-    count = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
-    in_turns = ("turn " if len(found) == 1 else "turns ") + ", ".join(map(str, found))
-    return f'"{word}" in {where}: {count}, in {in_turns}.'
-
-
-def keyword_table(keywords: dict[str, list[str]] | None = None) -> pd.DataFrame:
+def keyword_table(keywords: Keywords) -> pd.DataFrame:
     """The tagger's keywords as a table: one row per topic id, its keywords comma-separated."""
-    keywords = TOPIC_KEYWORDS if keywords is None else keywords
     table = pd.DataFrame(
         {"keywords": [", ".join(words) for words in keywords.values()]},
         index=pd.Index(list(keywords), name="topic"),
@@ -184,14 +231,13 @@ def keyword_table(keywords: dict[str, list[str]] | None = None) -> pd.DataFrame:
 
 
 def with_keywords(
-    extra: dict[str, list[str]], keywords: dict[str, list[str]] | None = None
-) -> dict[str, list[str]]:
+    extra: Keywords, keywords: Keywords
+) -> Keywords:
     """A copy of the keyword lists with ``extra`` keywords added to the topics it names.
 
     Empty or blank keywords are skipped; an unknown topic id is a ``ValueError`` that lists the
-    known ones. ``TOPIC_KEYWORDS`` itself is never changed.
+    known ones. ``keywords`` itself is never changed.
     """
-    keywords = TOPIC_KEYWORDS if keywords is None else keywords
     unknown = [topic for topic in extra if topic not in keywords]
     if unknown:
         raise ValueError(
@@ -207,20 +253,21 @@ def with_keywords(
 def compare_keywords(
     turns: pd.DataFrame,
     hand: pd.DataFrame,
-    extra: dict[str, list[str]],
-    keywords: dict[str, list[str]] | None = None,
+    extra: Keywords,
+    keywords: Keywords,
     label: str = "with the added keywords",
+    base_label: str = "kit keywords",
 ) -> pd.DataFrame:
-    """Totals of ``both``, ``hand only``, ``tagger only`` with the kit's keywords and with more.
+    """Totals of ``both``, ``hand only``, ``tagger only`` with ``keywords`` and with more.
 
     ``hand`` comes from :func:`helpers.annotations.topics_by_turn`. Rows are the three
-    verdicts; the column ``kit keywords`` uses :data:`TOPIC_KEYWORDS` (or ``keywords``), and a
-    second column, named ``label``, adds ``extra`` (see :func:`with_keywords`). When ``extra``
-    adds nothing, only the first column is returned.
+    verdicts; the column ``base_label`` uses ``keywords``, and a second column, named
+    ``label``, adds ``extra`` (see :func:`with_keywords`). When ``extra`` adds nothing, only
+    the first column is returned.
     """
-    base = TOPIC_KEYWORDS if keywords is None else keywords
+    base = keywords
     more = with_keywords(extra, base)
-    columns = {"kit keywords": base}
+    columns = {base_label: base}
     if more != base:
         columns[label] = more
     table = pd.DataFrame({
@@ -232,27 +279,28 @@ def compare_keywords(
 
 
 def try_keyword(
-    turns: pd.DataFrame, hand: pd.DataFrame, topic: str, keyword: str
+    turns: pd.DataFrame, hand: pd.DataFrame, topic: str, keyword: str, keywords: Keywords
 ) -> pd.DataFrame:
     """:func:`compare_keywords` for one keyword added to one topic (an empty keyword adds none).
 
     The second column is named after the keyword: ``with "stabilizing factor"``.
     """
-    return compare_keywords(turns, hand, {topic: [keyword]}, label=f'with "{keyword.strip()}"')
+    return compare_keywords(turns, hand, {topic: [keyword]}, keywords,
+                            label=f'with "{keyword.strip()}"')
 
 
 def changed_verdicts(
     turns: pd.DataFrame,
     hand: pd.DataFrame,
-    extra: dict[str, list[str]],
-    keywords: dict[str, list[str]] | None = None,
+    extra: Keywords,
+    keywords: Keywords,
 ) -> pd.DataFrame:
     """The (turn, topic) pairs whose verdict changes when ``extra`` keywords are added.
 
     Columns: ``turn``, ``speaker``, ``topic``, ``before``, ``after`` (a verdict, or ``none``
     when neither reader had the pair), in turn order; no rows when nothing changes.
     """
-    base = TOPIC_KEYWORDS if keywords is None else keywords
+    base = keywords
     key = ["turn", "speaker", "topic"]
     before = compare_tags(tag_turns(turns, base), hand)[key + ["verdict"]]
     after = compare_tags(tag_turns(turns, with_keywords(extra, base)), hand)[key + ["verdict"]]

@@ -11,13 +11,14 @@
 - **turn**: see :mod:`helpers.parse`.
 
 Counts are taken from the ``spoken`` column, never from the raw ``text``: the speaker label,
-quotation marks and stage directions are not words anybody said.
+quotation marks and stage directions are not words anybody said. Per-speaker and per-turn
+tables of these counts are in :mod:`helpers.measures`.
 """
 from __future__ import annotations
 
 import re
 
-import pandas as pd
+__all__ = ["count_characters", "count_sentences", "count_words"]
 
 # A token with no letter or digit, with the white space before it: searched in " " + text, so
 # that the pattern starts with a plain character class, which the regex engine scans fast.
@@ -69,23 +70,3 @@ def count_sentences(text: str) -> int:
     ends = list(_SENTENCE_END.finditer(text))
     tail = text[ends[-1].end():] if ends else text
     return len(ends) + (1 if _LETTER_OR_DIGIT.search(tail) else 0)
-
-
-def speaker_summary(turns: pd.DataFrame) -> pd.DataFrame:
-    """Per speaker: turns, words, and each one's share of all turns and words (in percent).
-
-    Shares are rounded to one decimal place; they are computed from the unrounded counts.
-    Speakers appear in the order of the ``speaker`` category (first to speak first).
-    """
-    grouped = turns.groupby("speaker", observed=True, sort=True)
-    table = pd.DataFrame(
-        {
-            "turns": grouped["turn"].count(),
-            "words": grouped["words"].sum(),
-        }
-    )
-    table["share_of_turns"] = (100 * table["turns"] / table["turns"].sum()).round(1)
-    table["share_of_words"] = (100 * table["words"] / table["words"].sum()).round(1)
-    table["mean_words_per_turn"] = (table["words"] / table["turns"]).round(1)
-    table.index.name = "speaker"
-    return table.astype({"turns": "int64", "words": "int64"})

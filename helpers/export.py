@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import OutputError
+
+__all__ = ["FORMULA_START", "WRITERS", "guard_cell", "to_csv", "to_json", "write"]
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,6 +28,7 @@ def guard_cell(value: object) -> object:
 
 
 def _flatten(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with list cells joined with `` | `` (a CSV cell holds text)."""
     out = frame.copy()
     for column in out.columns:
         if any(isinstance(v, list) for v in out[column]):
@@ -47,3 +52,17 @@ def to_json(frame: pd.DataFrame, path: str | Path) -> None:
 
 
 WRITERS = {".csv": to_csv, ".json": to_json}
+
+
+def write(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write ``frame`` as CSV or JSON, chosen by the suffix of ``path`` (``.csv``, ``.json``).
+
+    Raises :class:`helpers.OutputError` for another suffix or a file that cannot be written.
+    """
+    writer = WRITERS.get(Path(path).suffix.lower())
+    if writer is None:
+        raise OutputError("the output name must end in .csv or .json", str(path))
+    try:
+        writer(frame, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write the file ({exc.strerror or exc})", str(path)) from None

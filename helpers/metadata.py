@@ -1,33 +1,39 @@
-"""The telegram's header, decoded field by field, and the meeting's date derived from it.
+"""A record's header, read field by field: what any record may say about itself.
 
-**Read** from the text (each field keeps the line it was read from and the words as written):
+Each field keeps its value, the words as written, the line it was read from and how it was
+found (``read``, or ``derived`` by a reader that works something out). Read from the header
+(the paragraphs before the first turn, one block per line):
 
-- ``archive_date``: the archive's date line at the top ("July 19, 1949").
-- ``summary``: the archive's one-paragraph summary under it (a later reading, not Kelly's).
-- ``title``: "Cable from Moscow to the Foreign Office" (and from it ``origin``, ``destination``).
-- ``sender``: the line after the title ("Sir D. Kelly").
-- ``telegram_no``: "No. 608".
-- ``despatched`` and ``received``: the first and second time in the header ("1.11 p.m.",
-  "3.50 p.m."), each on the first date written after it ("19th July, 1949").
-- ``reference``: the line "My telegram No. 599. Interview with Stalin.", and from it
-  ``refers_to_telegram`` (599).
-- ``duration_minutes``: from "having lasted exactly 25 minutes" near the end.
+- ``date``: the first header line that is a date and nothing else ("July 19, 1949" or
+  "19th July, 1949") and does not complete a time (below).
+- ``summary``: a paragraph of eight words or more right after that date and before the title
+  (an archive's one-paragraph summary).
+- ``title``: the first header line that is none of the others.
+- ``number``: a line "No. 608".
+- ``time_1``, ``time_2``, ...: each line that is a time of day ("1.11 p.m."), on the first date
+  written after it ("19th July, 1949").
+- a field line ``Name: value`` (``SUBJECT: Grain``, ``Place: The Kremlin``) gives the field
+  ``name`` (lower case, spaces as ``_``: ``date_and_time``); the lines right below it that are
+  not fields themselves continue its value, joined with "; ". A value that is a date is read as one.
 
-**Derived** (not written as such anywhere in the cable):
+Read from the narration: ``duration_minutes``, from "lasted 25 minutes" (or "lasted exactly
+/ about / some 25 minutes").
 
-- ``meeting_start``: Kelly writes on 19 July that Stalin "received me last night at 10 p.m.
-  (Moscow Time)", so the meeting began on the evening before the despatch date: 18 July 1949,
-  22:00 Moscow time. The cable's date and the meeting's date are one day apart.
-- ``meeting_place``: "in the Kremlin", from the same sentence.
-
-A transcript that is not a cable of this form simply leaves the fields it lacks as ``None``; its
-``title`` is its first header paragraph.
+A record that lacks a field simply does not have it: ``metadata.get("number")`` and
+``metadata.number`` are then ``None``. A reader for one kind of record (the course reads the
+cable's own header this way) adds fields with :meth:`Metadata.with_fields`.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["Field", "Metadata", "parse_date", "parse_metadata", "parse_time"]
 
 _MONTHS = {m: i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
@@ -35,12 +41,8 @@ _MONTH = "(" + "|".join(_MONTHS) + ")"
 _US_DATE = re.compile(rf"{_MONTH} (\d{{1,2}}), (\d{{4}})")
 _UK_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},\s*(\d{{4}})")
 _TIME = re.compile(r"(\d{1,2})(?:[.:](\d{2}))? ?([ap])\.m\.")
-_TITLE = re.compile(r"Cable from (?P<origin>.+?) to (?:the )?(?P<destination>.+)")
 _NUMBER = re.compile(r"No\. ?(\d{1,9})")
-_REFERENCE = re.compile(r"My telegram No\. ?(\d{1,9})(?!\d)\.?")
-_RECEIVED = re.compile(
-    r"received me (?P<when>last night|yesterday|this morning)"
-    r" at (?P<time>\d{1,2}(?:[.:]\d{2})? ?[ap]\.m\.) \((?P<zone>[^)]+)\) in the (?P<place>\w+)")
+_FIELD_LINE = re.compile(r"(?P<name>[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\s*:\s*(?P<value>\S.*)")
 _DURATION = re.compile(r"lasted (?:exactly |about |some )?(\d{1,9}) minutes")
 
 
@@ -52,51 +54,72 @@ class Field:
     value: object
     as_written: str
     line: int
-    how: str  # "read" or "derived"
+    how: str = "read"  # "read" or "derived"
+
+
+def _iso(value: object, sep: str = "T") -> object:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=sep)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 @dataclass
-class CableMetadata:
-    """What the cable says about itself (see the module docstring for read and derived fields)."""
+class Metadata:
+    """The fields a record gives about itself, in the order of their lines.
 
-    archive_date: date | None = None
-    summary: str | None = None
-    title: str | None = None
-    origin: str | None = None
-    destination: str | None = None
-    sender: str | None = None
-    telegram_no: int | None = None
-    despatched: datetime | None = None
-    received: datetime | None = None
-    reference: str | None = None
-    refers_to_telegram: int | None = None
-    meeting_start: datetime | None = None
-    meeting_place: str | None = None
-    duration_minutes: int | None = None
-    fields: list[Field] = field(default_factory=list, repr=False)
+    Any field is an attribute (``metadata.duration_minutes``), ``None`` when the record lacks it.
+    """
 
-    def as_dict(self) -> dict:
+    fields: list[Field] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "fields":
+            raise AttributeError(name)
+        return self.get(name)
+
+    def field(self, name: str) -> Field | None:
+        """The field called ``name``, or ``None``."""
+        return next((f for f in self.__dict__.get("fields", []) if f.name == name), None)
+
+    def get(self, name: str, default: object = None) -> Any:
+        """The value of field ``name``, or ``default`` when the record does not give it."""
+        found = self.field(name)
+        return default if found is None else found.value
+
+    def __contains__(self, name: object) -> bool:
+        return any(f.name == name for f in self.fields)
+
+    def names(self) -> list[str]:
+        """The names of the fields, in order."""
+        return [f.name for f in self.fields]
+
+    def with_fields(self, more: Iterable[Field] = (), rename: Mapping[str, str] | None = None) -> "Metadata":
+        """A copy with fields renamed (``{"number": "telegram_no"}``) and ``more`` fields added,
+        in line order (a field already there keeps its value)."""
+        rename = rename or {}
+        fields = [Field(rename.get(f.name, f.name), f.value, f.as_written, f.line, f.how)
+                  for f in self.fields]
+        names = {f.name for f in fields}
+        for extra in more:
+            if extra.name not in names:
+                fields.append(extra)
+                names.add(extra.name)
+        return Metadata(sorted(fields, key=lambda f: f.line))
+
+    def as_dict(self) -> dict[str, object]:
         """The fields as JSON-ready values (ISO 8601 dates and times)."""
-        out = {}
-        for name in self.__dataclass_fields__:
-            if name == "fields":
-                continue
-            value = getattr(self, name)
-            out[name] = value.isoformat() if isinstance(value, (date, datetime)) else value
-        return out
+        return {f.name: _iso(f.value) for f in self.fields}
 
-    def table(self):
+    def table(self) -> pd.DataFrame:
         """The fields as a DataFrame: field, value, as written, line, read or derived."""
-        import pandas as pd
-
-        rows = [
-            {"field": f.name,
-             "value": f.value.isoformat(sep=" ") if isinstance(f.value, datetime)
-             else f.value.isoformat() if isinstance(f.value, date) else f.value,
-             "as_written": f.as_written, "line": f.line, "how": f.how}
-            for f in self.fields
-        ]
+        rows = [{"field": f.name, "value": _iso(f.value, " "), "as_written": f.as_written,
+                 "line": f.line, "how": f.how} for f in self.fields]
         return pd.DataFrame(rows, columns=["field", "value", "as_written", "line", "how"])
+
+    def __repr__(self) -> str:
+        return f"Metadata({', '.join(self.names())})"
 
 
 def _date(year: str, month: int, day: str) -> date | None:
@@ -107,20 +130,29 @@ def _date(year: str, month: int, day: str) -> date | None:
         return None
 
 
-def _us_date(text: str) -> date | None:
-    m = _US_DATE.fullmatch(text)
-    return _date(m[3], _MONTHS[m[1]], m[2]) if m else None
+def parse_date(text: str) -> date | None:
+    """The date written as the whole of ``text``: "July 19, 1949" or "19th July, 1949".
+
+    >>> parse_date("19th July,1949")
+    datetime.date(1949, 7, 19)
+    >>> parse_date("February 30, 1949") is None
+    True
+    """
+    text = " ".join(text.split())
+    if m := _US_DATE.fullmatch(text):
+        return _date(m[3], _MONTHS[m[1]], m[2])
+    if m := _UK_DATE.fullmatch(text):
+        return _date(m[3], _MONTHS[m[2]], m[1])
+    return None
 
 
-def _uk_date(text: str) -> date | None:
-    m = _UK_DATE.fullmatch(text)
-    return _date(m[3], _MONTHS[m[2]], m[1]) if m else None
-
-
-def _clock(text: str, minutes: bool = False) -> time | None:
+def parse_time(text: str, minutes: bool = False) -> time | None:
     """The time of day in "1.11 p.m." or "10 p.m." (the whole text); ``minutes`` requires them.
 
     A time that cannot be on a twelve-hour clock ("13 p.m.", "4.75 p.m.") is None.
+
+    >>> parse_time("3.50 p.m.")
+    datetime.time(15, 50)
     """
     m = _TIME.fullmatch(text.strip())
     if not m or (minutes and m[2] is None):
@@ -131,69 +163,64 @@ def _clock(text: str, minutes: bool = False) -> time | None:
     return time(hour % 12 + (12 if m[3] == "p" else 0), minute)
 
 
-def parse_metadata(blocks: list[dict]) -> CableMetadata:
-    """Decode the header of a cable from the parser's blocks (dicts with kind, text, line_start)."""
-    meta = CableMetadata()
+def parse_metadata(blocks: list[dict]) -> Metadata:
+    """Read the header fields and the stated length from the parser's blocks (dicts with
+    ``kind``, ``text`` and ``line_start``); see the module docstring for the rules."""
     found: list[Field] = []
+    names: set[str] = set()
 
     def put(name: str, value: object, as_written: str, line: int, how: str = "read") -> None:
-        if getattr(meta, name) is None:
-            setattr(meta, name, value)
+        if name not in names:
+            names.add(name)
             found.append(Field(name, value, as_written, line, how))
 
     header = [b for b in blocks if b["kind"] == "header"]
-    pending_time: tuple[str, time, str, int] | None = None
-    previous = None
+    pending: tuple[time, str, int] | None = None
+    times = 0
+    last_field: tuple[int, int] | None = None  # (index in found, line) of a field line
     for block in header:
         text, line = block["text"], block["line_start"]
         one_line = " ".join(text.split())
-        if meta.archive_date is None and _us_date(one_line):
-            put("archive_date", _us_date(one_line), text, line)
-        elif (meta.archive_date is not None and meta.summary is None and meta.title is None
-              and len(one_line.split()) >= 8):
+        day = parse_date(one_line)
+        clock = parse_time(one_line, minutes=True)
+        field_line = _FIELD_LINE.fullmatch(one_line)
+        if field_line and not clock:
+            name = "_".join(field_line["name"].lower().split())
+            value_text = field_line["value"].strip()
+            if name not in names:
+                put(name, parse_date(value_text) or value_text, text, line)
+                last_field = (len(found) - 1, line)
+            continue
+        if last_field is not None and line == last_field[1] + 1 and day is None and clock is None:
+            index, _ = last_field
+            old = found[index]
+            found[index] = Field(old.name, f"{old.value}; {one_line}", f"{old.as_written}\n{text}",
+                                 old.line, old.how)
+            last_field = (index, line)
+            continue
+        last_field = None
+        if clock is not None:
+            pending = (clock, text, line)
+        elif day is not None:
+            if pending is not None:
+                clock_time, t_text, t_line = pending
+                times += 1
+                put(f"time_{times}", datetime.combine(day, clock_time), f"{t_text} / {text}", t_line)
+                pending = None
+            elif "date" not in names:
+                put("date", day, text, line)
+        elif (number := _NUMBER.fullmatch(one_line)) is not None:
+            put("number", int(number[1]), text, line)
+        elif "date" in names and "summary" not in names and "title" not in names \
+                and len(one_line.split()) >= 8:
             put("summary", one_line, text, line)
-        elif _TITLE.fullmatch(one_line):
-            m = _TITLE.fullmatch(one_line)
+        elif "title" not in names:
             put("title", one_line, text, line)
-            put("origin", m["origin"], text, line)
-            put("destination", m["destination"], text, line)
-        elif previous is not None and previous.get("is_title") and meta.sender is None:
-            put("sender", one_line, text, line)
-        elif _NUMBER.fullmatch(one_line):
-            put("telegram_no", int(_NUMBER.fullmatch(one_line)[1]), text, line)
-        elif (clock := _clock(one_line, minutes=True)) is not None:
-            which = "despatched" if meta.despatched is None and pending_time is None else "received"
-            pending_time = (which, clock, text, line)
-        elif _uk_date(one_line) or _us_date(one_line):
-            day = _uk_date(one_line) or _us_date(one_line)
-            if pending_time is not None:
-                which, clock, t_text, t_line = pending_time
-                put(which, datetime.combine(day, clock), f"{t_text} / {text}", t_line)
-                pending_time = None
-        elif _REFERENCE.match(one_line):
-            put("reference", one_line, text, line)
-            put("refers_to_telegram", int(_REFERENCE.match(one_line)[1]), text, line)
-        previous = {"is_title": bool(_TITLE.fullmatch(one_line))}
-
-    if meta.title is None and header:
-        first = next((b for b in header if not _us_date(" ".join(b["text"].split()))), header[0])
-        put("title", " ".join(first["text"].split()), first["text"], first["line_start"])
 
     for block in blocks:
         if block["kind"] != "narration":
             continue
-        text = " ".join(block["text"].split())
-        m = _RECEIVED.search(text)
-        if m and meta.meeting_start is None:
-            clock = _clock(m["time"])
-            sent = meta.despatched.date() if meta.despatched else None
-            back = 1 if m["when"] in ("last night", "yesterday") else 0
-            if clock is not None and sent is not None and sent > date.min + timedelta(days=back):
-                put("meeting_start", datetime.combine(sent - timedelta(days=back), clock),
-                    m.group(0), block["line_start"], "derived")
-            put("meeting_place", m["place"], m.group(0), block["line_start"], "derived")
-        d = _DURATION.search(text)
-        if d and meta.duration_minutes is None:
+        d = _DURATION.search(" ".join(block["text"].split()))
+        if d and "duration_minutes" not in names:
             put("duration_minutes", int(d[1]), d.group(0), block["line_start"])
-    meta.fields = found
-    return meta
+    return Metadata(sorted(found, key=lambda f: f.line))

@@ -71,6 +71,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from .counting import count_characters, count_sentences, count_words
 from .errors import TranscriptError
@@ -317,7 +318,7 @@ def _full_stop_style(paragraphs: list[Paragraph]) -> bool:
 def _drop_lone_words(matches: list[re.Match[str] | None]) -> list[re.Match[str] | None]:
     """Full-stop labels of one word other than ``Q.`` count only when they open two paragraphs
     or more: ``NATO. That is ...`` once is speech, ``TRUMAN.`` at every answer is a speaker."""
-    def lone(m: re.Match[str] | None) -> bool:
+    def lone(m: re.Match[str] | None) -> TypeGuard[re.Match[str]]:
         return (m is not None and m.re is _FULL_STOP_LABEL and m.group("label") != "Q"
                 and len(m.group("label").split()) == 1)
     counts = Counter(m.group("label") for m in matches if lone(m))
@@ -529,6 +530,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     closed = False  # an unquoted turn met a closing paragraph
 
     def fail_unclosed() -> None:
+        assert current is not None  # called only inside a turn
         line, column = position(text, opened_at if opened_at is not None else 0)
         raise TranscriptError(
             f"the quotation opened here (in the turn of “{current.label}”) never closes: "
@@ -614,7 +616,7 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
 
     blocks: list[dict] = []
     for n, p in enumerate(paragraphs):
-        turn = (owner[n] + 1) if owner[n] is not None else None
+        turn = (o + 1) if (o := owner[n]) is not None else None
         # Header paragraphs are cut into lines: each line of a header is a field of its own.
         pieces = _lines(p) if kinds[n] == "header" else [p]
         for piece in pieces:

@@ -25,7 +25,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import TranscriptError
+from .errors import DataFileError
+
+__all__ = ["Alias", "SpeakerMap", "default_speaker", "fold", "load_speakers", "sidecar"]
 
 
 @dataclass(frozen=True)
@@ -56,33 +58,36 @@ def sidecar(source: str | Path) -> Path:
     return path.with_name(path.stem + ".speakers.csv")
 
 
-def load_aliases(path: str | Path) -> list[Alias]:
-    """Read a speaker file (CSV with columns ``label``, ``speaker`` and optionally ``side``)."""
+def load_speakers(path: str | Path) -> list[Alias]:
+    """Read a speaker file (CSV with columns ``label``, ``speaker`` and optionally ``side``).
+
+    Raises :class:`helpers.DataFileError` naming the line of a bad row.
+    """
     name = str(path)
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = {"label", "speaker"} - set(reader.fieldnames or [])
             if missing:
-                raise TranscriptError(
+                raise DataFileError(
                     "a speaker file needs the columns label and speaker "
-                    f"(missing: {', '.join(sorted(missing))})", name, 1, 1)
+                    f"(missing: {', '.join(sorted(missing))})", name, 1)
             aliases = []
             for row in reader:
                 # "PRESIDENT BIDEN:" copied with its colon is the label PRESIDENT BIDEN
                 label = (row.get("label") or "").strip().removesuffix(":").strip()
                 speaker = (row.get("speaker") or "").strip()
                 if not label or not speaker:
-                    raise TranscriptError("every row needs a label and a speaker", name,
-                                          reader.line_num, 1)
+                    raise DataFileError("every row needs a label and a speaker", name,
+                                        reader.line_num)
                 aliases.append(Alias(label, speaker, (row.get("side") or "").strip() or None))
     except OSError as exc:
-        raise TranscriptError(f"cannot read the speaker file ({exc.strerror or exc})", name, 1, 1) from None
+        raise DataFileError(f"cannot read the speaker file ({exc.strerror or exc})", name) from None
     except UnicodeDecodeError:
-        raise TranscriptError("the speaker file is not UTF-8 text", name, 1, 1) from None
+        raise DataFileError("the speaker file is not UTF-8 text", name) from None
     except csv.Error as exc:
-        raise TranscriptError(f"the speaker file cannot be read as CSV ({exc})", name,
-                              reader.line_num or 1, 1) from None
+        raise DataFileError(f"the speaker file cannot be read as CSV ({exc})", name,
+                              reader.line_num or 1) from None
     return aliases
 
 

@@ -14,9 +14,10 @@ What it does, in order:
 3. Runs each notebook that analyses turns through papermill with ``TRANSCRIPT`` (and
    ``SPEAKERS``) set to absolute paths, and writes the executed copy ``NN_name.ipynb`` and a
    self-contained ``NN_name.html`` (images embedded, no scripts fetched from the web) into the
-   output folder. The notebooks that analyse turns are listed in :data:`TURN_NOTEBOOKS`
-   (notebook 02); each needs a code cell tagged ``parameters`` that assigns ``TRANSCRIPT``
-   and ``SPEAKERS``. The committed notebooks are only read.
+   output folder (the handouts' page template, :func:`handouts.pages.standalone_page`). The
+   notebooks that analyse turns are listed in :data:`TURN_NOTEBOOKS` (notebook 02); each needs a
+   code cell tagged ``parameters`` that assigns ``TRANSCRIPT`` and ``SPEAKERS``. The committed
+   notebooks are only read.
 
 A notebook that fails on the transcript stops the run with exit status 1 and a line naming the
 notebook, the cell and the error; the partly executed copy is kept in the output folder so the
@@ -27,13 +28,16 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import helpers  # installed (editable) by requirements.txt: run with .venv/bin/python
-from helpers.errors import TranscriptError
-from helpers.export import to_csv
-from helpers.speakers import fold, sidecar
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, where the handouts package is
+
+import helpers  # noqa: E402  (installed, editable, by requirements.txt: run with .venv/bin/python)
+from helpers.errors import KitError, OutputError, TranscriptError  # noqa: E402
+from helpers.export import to_csv  # noqa: E402
+from helpers.speakers import fold, sidecar  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,10 +51,6 @@ RERUNS = ROOT / "reruns"
 KERNEL = "python3"
 #: Seconds a single cell may run: the kit's notebooks take a few seconds in all.
 CELL_TIMEOUT = 600
-#: ``<script src="https://...">`` tags nbconvert's template adds (require.js, MathJax): a rerun's
-#: HTML is opened offline and needs neither.
-_REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']https?://[^\"']*[\"'][^>]*>\s*</script>\s*",
-                            re.IGNORECASE)
 _ASSIGNS_TRANSCRIPT = re.compile(r"^\s*TRANSCRIPT\s*=", re.MULTILINE)
 
 
@@ -89,13 +89,13 @@ def check_notebook(notebook: Path) -> None:
     import nbformat
 
     if not notebook.is_file():
-        raise TranscriptError("no such notebook", str(notebook), 1, 1)
+        raise KitError("no such notebook", str(notebook))
     try:
         nbformat.read(notebook, as_version=4)
     except Exception as exc:  # nbformat raises many kinds on a malformed file (TypeError, too)
-        raise TranscriptError(
+        raise KitError(
             f"this is not a Jupyter notebook that can be read ({type(exc).__name__}); "
-            "give an .ipynb file saved by JupyterLab", str(notebook), 1, 1) from None
+            "give an .ipynb file saved by JupyterLab", str(notebook)) from None
 
 
 def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -105,7 +105,7 @@ def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
 def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcript:
     """Parse the transcript as the notebooks will; refuse one with no turns to analyse."""
-    parsed = helpers.read_transcript(transcript, aliases=speakers)
+    parsed = helpers.load(transcript, speakers=speakers)
     if parsed.turns.empty:
         raise TranscriptError(
             "no speaker turns found, so there is nothing to analyse: no paragraph opens with a "
@@ -133,13 +133,15 @@ def banner(transcript: Path, speakers: Path | None, notebook: Path) -> str:
 
 
 def export_html(executed: Path, html: Path) -> None:
-    """Write ``executed`` as one HTML file: images embedded, no remote scripts."""
+    """Write ``executed`` as one HTML page that stands alone: the handouts' template, images
+    embedded, nothing fetched from the network (checked)."""
     import nbformat
-    from nbconvert import HTMLExporter
+
+    from handouts.build import kit_version
+    from handouts.pages import standalone_page
 
     nb = nbformat.read(executed, as_version=4)
-    body, _ = HTMLExporter(embed_images=True).from_notebook_node(nb)
-    html.write_text(_REMOTE_SCRIPT.sub("", body), encoding="utf-8")
+    html.write_text(standalone_page(nb, executed, kit_version()), encoding="utf-8")
 
 
 def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path | None) -> None:
@@ -176,7 +178,7 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
 
 
 def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
-          notebooks: list[Path] | None = None, warn=None) -> Rerun:
+          notebooks: list[Path] | None = None, warn: Callable[[str], object] | None = None) -> Rerun:
     """Rerun the turn notebooks on ``transcript``; see the module docstring.
 
     ``warn``, if given, is called with each warning line before the notebooks run.
@@ -198,8 +200,7 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise TranscriptError(f"cannot create the output folder ({exc.strerror or exc})",
-                              str(out), 1, 1) from None
+        raise OutputError(f"cannot create the output folder ({exc.strerror or exc})", str(out)) from None
     result = Rerun(transcript, out, len(parsed.turns), out / "turns.csv")
     to_csv(parsed.turns, result.csv)
     for notebook in notebooks:
@@ -240,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             check_notebook(nb)
         result = rerun(args.transcript, args.speakers, args.out, args.notebook,
                        warn=lambda line: print(line, file=sys.stderr))
-    except TranscriptError as exc:
+    except KitError as exc:
         print(exc, file=sys.stderr)
         return 2
     except NotebookFailed as exc:
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        print(TranscriptError.unforeseen(args.transcript, exc), file=sys.stderr)
+        print(KitError.unforeseen(args.transcript, exc), file=sys.stderr)
         return 2
     print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
     for path in [result.csv, *result.notebooks, *result.html]:

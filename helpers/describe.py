@@ -1,0 +1,214 @@
+"""What each chart shows, in plain words: its alt text, written from the table it draws.
+
+Each function takes the same measures table as the chart of the same name in
+:mod:`helpers.charts` (and nothing else that holds numbers), so the words and the picture
+cannot disagree. A screen reader reads the description; the handouts print it as the chart's
+alt text; a notebook shows it under the chart (:func:`helpers.text.what_the_chart_shows`).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from .measures import speaker_order
+from .style import SpeakerStyle, speaker_styles
+from .text import join, line_span, opening, pct, plural, possessive
+
+__all__ = ["describe_cumulative", "describe_gaps", "describe_shares", "describe_speaking_time",
+           "describe_topic_turns", "describe_units", "describe_words_by_topic",
+           "describe_words_per_turn", "rate_label"]
+
+
+def describe_gaps(gaps: pd.DataFrame | None) -> str:
+    """The sentence on the dashed lines that mark narration between turns ("" when there is none)."""
+    if gaps is None or gaps.empty:
+        return ""
+    said = [f"between turns {gap.after_turn} and {gap.before_turn} "
+            f"({line_span(gap.line_start, gap.line_end)}: “{opening(gap.text)}”)"
+            for gap in gaps.itertuples(index=False)]
+    return " A dashed line marks narration, not speech, " + join(said) + "."
+
+
+def _withheld(table: pd.DataFrame) -> str:
+    empty = [f"turn {t} ({s})" for t, s in zip(table.index, table["speaker"]) if table.loc[t, "words"] == 0]
+    if not empty:
+        return ""
+    verb = "has" if len(empty) == 1 else "have"
+    return f" {join(empty)} {verb} no recorded words (words withheld), so no bar."
+
+
+def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
+    """:func:`helpers.charts.words_per_turn_chart`, from :func:`helpers.measures.per_turn`."""
+    table = per_turn
+    names = speaker_order(table)
+    n = len(table)
+    counts = table.groupby(table["speaker"].astype(str))["words"].count()
+    per_speaker = join([f"{s} {plural(int(counts.get(s, 0)), 'turn')}" for s in names])
+    parts = [f"Bar chart of words per turn, {plural(n, 'turn')} in order, coloured by speaker "
+             f"({per_speaker})."]
+    spoken = table[table["words"] > 0]
+    if len(spoken):
+        longest = spoken["words"].idxmax()
+        shortest = spoken["words"].idxmin()
+        row, low = spoken.loc[longest], spoken.loc[shortest]
+        parts.append(f" {possessive(str(row['speaker']))} turn {longest} is the longest at "
+                     f"{plural(int(row['words']), 'word')}; {possessive(str(low['speaker']))} turn "
+                     f"{shortest} is the shortest at {plural(int(low['words']), 'word')}.")
+        for s in names:
+            mine = spoken[spoken["speaker"].astype(str) == s]
+            if len(mine) > 1 and mine["words"].idxmax() != longest:
+                parts.append(f" {possessive(s)} longest turn is turn {mine['words'].idxmax()} "
+                             f"({plural(int(mine['words'].max()), 'word')}).")
+        if n >= 3:
+            top = table["words"].nlargest(2)
+            share = 100 * top.sum() / table["words"].sum()
+            parts.append(f" The two longest turns, {top.index[0]} and {top.index[1]}, hold "
+                         f"{pct(share)} of all {int(table['words'].sum())} words.")
+    parts.append(_withheld(table))
+    parts.append(describe_gaps(gaps))
+    return "".join(parts)
+
+
+def describe_shares(per_speaker: pd.DataFrame) -> str:
+    """:func:`helpers.charts.shares_chart`, from :func:`helpers.measures.per_speaker`."""
+    table = per_speaker
+    said = [f"{speaker} has {pct(r.share_of_words)} of the words ({r.words} of "
+            f"{table['words'].sum()}) and {pct(r.share_of_turns)} of the turns "
+            f"({r.turns} of {table['turns'].sum()})"
+            for speaker, r in zip(table.index, table.itertuples(index=False))]
+    return ("Two stacked bars, one for words and one for turns, each split by speaker. "
+            + "; ".join(said) + ".")
+
+
+def describe_cumulative(running: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
+    """:func:`helpers.charts.cumulative_chart`, from :func:`helpers.measures.running_totals`."""
+    names = [c for c in running.columns if c != "all"]
+    parts = [f"Step chart of the running total of words, one line per speaker, across "
+             f"{plural(len(running), 'turn')}."]
+    if len(running):
+        last = running.iloc[-1]
+        parts.append(" By the end " + join([f"{s} has said {plural(int(last[s]), 'word')}"
+                                             for s in names]) + ".")
+        total = int(last["all"])
+        if total:
+            half = int(running.index[(running["all"] >= total / 2).to_numpy().argmax()])
+            parts.append(f" Half of all {total} words have been said by the end of turn {half}.")
+    parts.append(describe_gaps(gaps))
+    return "".join(parts)
+
+
+def describe_units(per_speaker: pd.DataFrame) -> str:
+    """:func:`helpers.charts.units_chart`, from :func:`helpers.measures.per_speaker`."""
+    said = [f"{s}: {pct(r['share_of_words'])} of the words, {pct(r['share_of_characters'])} "
+            f"of the characters and {pct(r['share_of_sentences'])} of the sentences"
+            for s, r in per_speaker.iterrows()]
+    return ("Grouped bar chart of each speaker's share of the words, the characters and the "
+            "sentences. " + "; ".join(said) + ".")
+
+
+def _count(n: int) -> str:
+    return ("one", "two", "three", "four", "five", "six")[n - 1] if 1 <= n <= 6 else str(n)
+
+
+def rate_label(rate: float, rates: list[float], assumed: float | None) -> str:
+    """``"assumed"``, ``"fast"`` (the highest rate) or ``"slow"`` (the lowest), else ``""``."""
+    if rate == assumed:
+        return "assumed"
+    if len(rates) > 1 and rate == max(rates):
+        return "fast"
+    if len(rates) > 1 and rate == min(rates):
+        return "slow"
+    return ""
+
+
+def describe_speaking_time(timing: pd.DataFrame, assumed: float | None = None,
+                           interpretation_factor: float = 1.0,
+                           duration_minutes: float | None = None) -> str:
+    """:func:`helpers.charts.speaking_time_chart`, from :func:`helpers.measures.speaking_time`.
+
+    ``assumed`` is the rate the estimate rests on (default: the middle row).
+    """
+    rates = list(timing.index)
+    if assumed is None:
+        assumed = rates[len(rates) // 2]
+    if assumed not in rates:
+        raise ValueError(f"the assumed rate {assumed:g} is not a row of the table")
+    mid = timing.loc[assumed]
+    fast, slow = timing.loc[max(rates)], timing.loc[min(rates)]
+    words = int(mid["words"])
+    spread = len(rates) > 1
+    parts = [f"Bar chart of the minutes needed to say the {words} recorded words at "
+             f"{_count(len(rates))} speaking {'rate' if len(rates) == 1 else 'rates'}. At the assumed {assumed:g} words a minute "
+             f"they take {mid['minutes_speech']:.1f} minutes"
+             + (f" (from {fast['minutes_speech']:.1f} at {max(rates):g} to "
+                f"{slow['minutes_speech']:.1f} at {min(rates):g})." if spread else ".")]
+    if interpretation_factor != 1:
+        parts.append(f" With interpretation (times {interpretation_factor:g}) that becomes "
+                     f"{mid['minutes_total']:.1f} minutes"
+                     + (f" (from {fast['minutes_total']:.1f} to {slow['minutes_total']:.1f})."
+                        if spread else "."))
+    if duration_minutes:
+        share = 100 * mid["minutes_total"] / duration_minutes
+        parts.append(f" A dashed line marks the stated length of the meeting, "
+                     f"{duration_minutes:g} minutes; the estimate at the assumed rate fills "
+                     f"{share:.0f}% of it.")
+    return "".join(parts)
+
+
+def describe_topic_turns(grid: pd.DataFrame,
+                         styles: Mapping[str, SpeakerStyle] | None = None) -> str:
+    """:func:`helpers.charts.topic_turn_chart`, from :func:`helpers.annotations.topic_grid`."""
+    live = grid[grid["live"]]
+    topics = list(dict.fromkeys(grid["topic"]))
+    labels = dict(zip(grid["topic"], grid["label"]))
+    turns = list(dict.fromkeys(grid["turn"]))
+    names = speaker_order(grid)
+    marks = speaker_styles(names, styles)
+    lines = [
+        f"Dot chart of {len(topics)} topics (rows) against {len(turns)} turns (columns), from "
+        "the kit's hand-made topic notes. A mark means a note ties the topic to that turn; "
+        + "; ".join(f"{s}'s turns are {marks[s].words()}" for s in names)
+        + ". A black ring marks the turn that opens each topic."
+    ]
+    opens = grid[grid["opens"]]
+    raised = []
+    for speaker in names:
+        mine = opens[opens["speaker"].astype(str) == speaker]
+        sentence = f"{speaker} opens {len(mine)} of the {len(topics)}"
+        if 0 < len(mine) <= 3:
+            sentence += " (" + join([f"{labels[t]} in turn {n}"
+                                     for t, n in zip(mine["topic"], mine["turn"])]) + ")"
+        raised.append(sentence)
+    lines.append(join(raised) + ".")
+    for row in opens.itertuples(index=False):
+        in_turns = list(live.loc[live["topic"] == row.topic, "turn"])
+        lines.append(f"{labels[row.topic]}: opened by {row.speaker} in turn {row.turn}, "
+                     f"live in {'turn' if len(in_turns) == 1 else 'turns'} {join(in_turns)}.")
+    busiest = live.groupby("turn").size()
+    if len(busiest):
+        top = busiest[busiest == busiest.max()].index.tolist()
+        lines.append(f"The most topics in one turn: {busiest.max()}, in "
+                     f"{'turn' if len(top) == 1 else 'turns'} {join(top)}.")
+    return "\n".join(lines)
+
+
+def describe_words_by_topic(table: pd.DataFrame, topics: pd.DataFrame) -> str:
+    """:func:`helpers.charts.words_by_topic_chart`, from :func:`helpers.annotations.words_by_topic`."""
+    labels = dict(zip(topics["topic"], topics["label"]))
+    speakers = [str(s) for s in table.columns]
+    lines = [
+        f"Horizontal bar chart of {len(table)} topics, with one bar per speaker "
+        f"({join(speakers)}) giving the words spoken in the turns where the topic is live. "
+        "A turn's words count for every topic in it, so the bars overlap."
+    ]
+    for speaker in table.columns:
+        column = table[speaker]
+        longest = join([labels[t] for t in column.index[column == column.max()]])
+        shortest = join([labels[t] for t in column.index[column == column.min()]])
+        lines.append(f"{speaker}'s longest bar: {longest} ({plural(column.max(), 'word')}); "
+                     f"shortest: {shortest} ({plural(column.min(), 'word')}).")
+    for topic, row in table.iterrows():
+        lines.append(f"{labels[topic]}: " + ", ".join(f"{s} {plural(row[s], 'word')}"
+                                                      for s in table.columns) + ".")
+    return "\n".join(lines)

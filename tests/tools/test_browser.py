@@ -1,0 +1,347 @@
+"""The handout site in headless Chromium, through its DevTools protocol (no driver, nothing
+downloaded): every page on screen and as printed in grey, with a screenshot of each written to
+``build/screenshots/``. Marked ``browser``; ``KIT_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes
+a missing Chromium a failure instead of a skip.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from handouts import checks  # tools/ is on sys.path (conftest)
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+# --------------------------------------------------------------------------------------------
+# The browser test: headless Chromium through the DevTools protocol
+
+
+def find_chromium() -> str | None:
+    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def chromium_or_skip() -> str:
+    """The Chromium binary; installs Debian's package when missing; skips only if that fails."""
+    binary = find_chromium()
+    if binary:
+        return binary
+    installer = ROOT / "tools" / "install_chromium.sh"
+    result = subprocess.run(["sh", str(installer)], capture_output=True, text=True, timeout=600)
+    binary = find_chromium()
+    if binary:
+        return binary
+    reason = (
+        "!!! BROWSER TEST NOT RUN: Chromium is not installed and tools/install_chromium.sh could "
+        f"not install it (exit {result.returncode}): {(result.stderr or result.stdout).strip()[-400:]}"
+    )
+    if os.environ.get("KIT_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+class DevTools:
+    """A minimal Chrome DevTools protocol client over one websocket (flattened sessions)."""
+
+    FLAGS = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1024,768",
+    ]
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        import websocket  # websocket-client, pinned in requirements.txt
+
+        self.log = open(profile.parent / "chromium.log", "wb")
+        self.process = subprocess.Popen(
+            [binary, *self.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 20
+        while not (port_file.exists() and len(port_file.read_text().splitlines()) >= 2):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.close()
+                raise RuntimeError(f"Chromium did not start; see {profile.parent / 'chromium.log'}")
+            time.sleep(0.05)
+        port, path = port_file.read_text().splitlines()[:2]
+        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=30, suppress_origin=True)
+        self.next_id = 0
+        self.events: list[dict] = []
+
+    def send(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        self.ws.send(json.dumps(message))
+        self.ws.settimeout(60)  # a full-page screenshot of a long notebook takes a few seconds
+        while True:
+            reply = json.loads(self.ws.recv())
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self.events.append(reply)
+
+    def wait_for(self, method: str, session: str, timeout: float = 20) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.events:
+                if event["method"] == method and event.get("sessionId") == session:
+                    self.events.remove(event)
+                    return event
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(method)
+            self.ws.settimeout(remaining)
+            message = json.loads(self.ws.recv())
+            if "method" in message:
+                self.events.append(message)
+
+    def evaluate(self, expression: str, session: str):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        """Close the browser politely, then make sure its process group (ours) is gone."""
+        try:
+            if getattr(self, "ws", None):
+                try:
+                    self.ws.send(json.dumps({"id": self.next_id + 1, "method": "Browser.close"}))
+                    self.process.wait(5)
+                except Exception:
+                    pass
+                self.ws.close()
+        finally:
+            if self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+            try:  # helpers Chromium forked into the session it leads (started above, by us)
+                os.killpg(self.process.pid, 15)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self.log.close()
+
+
+# What the page looks like to a reader: images, headings, text contrast, print layout.
+INSPECT = r"""
+(() => {
+  const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const blend = (top, bottom) => { const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]); };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    let bg = [255, 255, 255, 1]; for (let i = layers.length - 1; i >= 0; i--) bg = blend(layers[i], bg); return bg; };
+  const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const contrast = [];
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode; const el = node.parentElement;
+    if (!node.textContent.trim() || seen.has(el) || !visible(el)) continue;
+    seen.add(el);
+    const style = getComputedStyle(el); const bg = background(el); const fg = blend(parse(style.color), bg);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a); const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize); const bold = parseInt(style.fontWeight) >= 700;
+    const needed = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
+    if (ratio < needed) contrast.push({text: node.textContent.trim().slice(0, 40), tag: el.tagName,
+      cls: String(el.className), color: style.color, background: 'rgb(' + bg.slice(0, 3).map(Math.round).join(',') + ')',
+      ratio: Math.round(ratio * 100) / 100, needed});
+  }
+  const images = [...document.images].map(img => ({alt: img.getAttribute('alt'), src: img.src.slice(0, 30),
+    loaded: img.complete && img.naturalWidth > 0, breakInside: getComputedStyle(img.closest('.jp-RenderedImage') || img).breakInside}));
+  const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => [Number(h.tagName[1]), h.textContent.trim()]);
+  const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
+  const width = document.documentElement.clientWidth;
+  const tooWide = [...document.querySelectorAll('main *')].filter(el => visible(el)
+    && el.getBoundingClientRect().right > width + 1
+    && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1))
+    .map(el => el.tagName + '.' + String(el.className).split(' ')[0] + ' ' + (el.textContent || '').trim().slice(0, 30));
+  const shown = sel => [...document.querySelectorAll(sel)].filter(visible).length;
+  return {contrast, images, headings, links, title: document.title, lang: document.documentElement.lang,
+    prompts: shown('.jp-InputPrompt, .jp-OutputPrompt'), code: shown('.jp-CodeCell .jp-Cell-inputWrapper'),
+    emptyOutputs: shown('.kit-empty-output, .jp-CodeCell.jp-mod-noOutputs'),
+    nav: shown('nav.kit-nav'), tooWide};
+})()
+"""
+
+
+@pytest.fixture
+def server(stored_site):
+    """The site over HTTP. It is built from the stored outputs: nbval (``pytest notebooks``)
+    checks that a fresh run gives those same outputs, and the executing build is tested on a
+    throwaway notebook above, so the notebooks are not run a second time here."""
+    handler = functools.partial(QuietHandler, directory=str(stored_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def screenshot(browser: DevTools, session: str, path: Path, scale: float = 1) -> None:
+    """A PNG of the whole page (up to 20000 CSS pixels tall)."""
+    metrics = browser.send("Page.getLayoutMetrics", session=session)
+    size = metrics["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": min(size["width"], 1280), "height": min(size["height"], 20000), "scale": scale}
+    shot = browser.send(
+        "Page.captureScreenshot",
+        {"format": "png", "captureBeyondViewport": True, "clip": clip, "optimizeForSpeed": True}, session
+    )
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+@pytest.mark.browser
+def test_pages_in_headless_chromium(stored_site, server):
+    binary = chromium_or_skip()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("*.pdf")]:
+        old.unlink()
+    names = [p.name for p in pages(stored_site)]
+    assert "index.html" in names
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kit-chromium-", ignore_cleanup_errors=True) as tmp:
+        browser = DevTools(binary, Path(tmp) / "profile")
+        try:
+            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                browser.send(f"{domain}.enable", session=session)
+            browser.send("Emulation.setDeviceMetricsOverride",
+                         {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
+            for name in names:
+                problems += check_page_in_browser(browser, session, server, stored_site, name)
+        finally:
+            browser.close()
+    assert problems == [], "\n".join(problems)
+
+
+def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path, name: str) -> list[str]:
+    """Load one page; return what is wrong with it (console, network, alt, headings, contrast, print)."""
+    problems = []
+    url = base + name
+    browser.events.clear()
+    browser.send("Emulation.setEmulatedMedia", {"media": "screen"}, session)
+    browser.send("Page.navigate", {"url": url}, session)
+    browser.wait_for("Page.loadEventFired", session)
+    screen = browser.evaluate(INSPECT, session)
+    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.png")
+
+    # As printed, in grey, at the width of an A4 page inside its margins (about 680 CSS px).
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False}, session)
+    printed = browser.evaluate(INSPECT, session)
+    browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
+    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
+    browser.evaluate("document.documentElement.style.filter = ''", session)
+    # Ticking "Print the code cells too" brings every code cell (outside the model answers)
+    # back into the print.
+    code_cells = browser.evaluate(
+        "(() => { const box = document.getElementById('kit-print-code'); if (!box) return null;"
+        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
+        " const shown = all.filter(el => el.getClientRects().length > 0).length; box.checked = false;"
+        " return [shown, all.length]; })()", session)
+    if code_cells is not None and code_cells[0] != code_cells[1]:
+        problems.append(f"{name}: with 'Print the code cells too', {code_cells[0]} of {code_cells[1]} code cells print")
+    # The model answers stay out of the print unless "Print the model answers too" is ticked.
+    answers = browser.evaluate(
+        "(() => { const box = document.getElementById('kit-print-answers'); if (!box) return null;"
+        " const all = [...document.querySelectorAll('.jp-Cell.celltag_model-answer')];"
+        " const seen = () => all.filter(el => el.getClientRects().length > 0).length;"
+        " const hidden = seen(); box.checked = true; const shown = seen(); box.checked = false;"
+        " return [hidden, shown, all.length]; })()", session)
+    if answers is not None and (answers[0] != 0 or answers[1] != answers[2]):
+        problems.append(f"{name}: model answers in print: {answers[0]} of {answers[2]} shown unticked, "
+                        f"{answers[1]} ticked")
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
+    if name != "index.html":  # the handout as the browser prints it (A4), for a person to check
+        pdf = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                "preferCSSPageSize": True}, session)
+        (SCREENSHOTS / f"{Path(name).stem}.pdf").write_bytes(base64.b64decode(pdf["data"]))
+
+    for event in browser.events:
+        method, params = event["method"], event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in {"error", "assert", "warning"}:
+            texts = [a.get("value") or a.get("description") for a in params.get("args", [])]
+            problems.append(f"{name}: console {params['type']}: {texts}")
+        elif method == "Runtime.exceptionThrown":
+            problems.append(f"{name}: exception: {params['exceptionDetails'].get('text')}")
+        elif method == "Log.entryAdded" and params["entry"]["level"] in {"error", "warning"}:
+            problems.append(f"{name}: console {params['entry']['level']}: {params['entry']['text']}")
+        elif method == "Network.requestWillBeSent":
+            request = params["request"]["url"]
+            if not (request.startswith(base) or request.startswith("data:")):
+                problems.append(f"{name}: requested {request[:100]} (not part of the site)")
+        elif method == "Network.loadingFailed":
+            problems.append(f"{name}: request failed: {params.get('errorText')}")
+        elif method == "Network.responseReceived" and params["response"]["status"] >= 400:
+            problems.append(f"{name}: {params['response']['status']} for {params['response']['url']}")
+
+    if screen["lang"] != "en" or not screen["title"]:
+        problems.append(f"{name}: missing lang or title")
+    for image in screen["images"]:
+        if not image["loaded"]:
+            problems.append(f"{name}: image {image['src']} did not load")
+        if not (image["alt"] or "").strip() or image["alt"].strip().lower() in checks.MEANINGLESS_ALT:
+            problems.append(f"{name}: image {image['src']} has alt {image['alt']!r}")
+    levels = [level for level, _ in screen["headings"]]
+    if not levels:
+        problems.append(f"{name}: no headings")
+    problems += [f"{name}: {p}" for p in checks.heading_problems(levels)]
+    for fail in screen["contrast"]:
+        problems.append(f"{name}: contrast {fail['ratio']} < {fail['needed']} for {fail['tag']}.{fail['cls']} "
+                        f"{fail['text']!r} ({fail['color']} on {fail['background']})")
+    for link in screen["links"]:
+        if link.startswith(base):
+            path = unquote(urlsplit(link).path).lstrip("/")
+            if not (site / path).is_file():
+                problems.append(f"{name}: link to {link} leads nowhere")
+    if printed["prompts"] or printed["nav"]:
+        problems.append(f"{name}: prompts or navigation visible in print")
+    if printed["code"] or printed["emptyOutputs"]:
+        problems.append(f"{name}: code cells or empty outputs visible in print")
+    for element in printed["tooWide"]:
+        problems.append(f"{name}: printed, {element!r} is wider than the paper")
+    for image in printed["images"]:
+        if image["breakInside"] != "avoid":
+            problems.append(f"{name}: a chart may be split across printed pages")
+    return problems

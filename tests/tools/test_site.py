@@ -1,0 +1,448 @@
+"""The handout site (tools/build_site.py, the package tools/handouts/): offline, printable,
+accessible. These tests read the built HTML; ``test_browser.py`` opens it in headless Chromium.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from handouts import answers, build, checks, common, notebooks, printing  # tools/ is on sys.path (conftest)
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILDER = ROOT / "tools" / "build_site.py"
+
+# A 1x1 PNG: enough to stand for a chart in a notebook written by hand.
+PIXEL = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def soup_of(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text("utf-8"), "html.parser")
+
+
+def real_notebooks() -> list[Path]:
+    return notebooks.notebook_paths(ROOT / "notebooks")
+
+
+# --------------------------------------------------------------------------------------------
+# Fast tests: the HTML itself
+
+
+def test_every_notebook_has_a_page_and_a_place_in_the_index(stored_site):
+    index = soup_of(stored_site / "index.html")
+    listed = [a["href"] for a in index.select("ol.kit-sequence a.kit-title")]
+    expected = [p.with_suffix(".html").name for p in real_notebooks()]
+    assert listed == expected
+    for name in expected:
+        assert (stored_site / name).is_file()
+    if (ROOT / "docs" / "teachers_guide.md").exists():
+        assert (stored_site / "teachers_guide.html").is_file()
+    if (ROOT / "docs" / "worksheet.md").exists():
+        assert (stored_site / "worksheet.html").is_file()
+        assert "worksheet.html" in [a["href"] for a in index.select("main a[href]")]
+        worksheet = soup_of(stored_site / "worksheet.html")
+        assert worksheet.find("h1").get_text(strip=True).startswith("Student worksheet")
+
+
+def test_index_shows_each_notebooks_title_and_time_needed(stored_site):
+    index = soup_of(stored_site / "index.html")
+    entries = index.select("ol.kit-sequence li")
+    assert len(entries) == len(real_notebooks())
+    for path, entry in zip(real_notebooks(), entries):
+        nb = nbformat.read(path, as_version=4)
+        assert entry.select_one("a.kit-title").get_text(strip=True) == notebooks.first_heading(nb)
+        time_needed = notebooks.time_line(nb)
+        assert time_needed, f"{path.name}: the learner header has no 'Time needed' line"
+        assert entry.select_one(".kit-time").get_text(strip=True) == time_needed
+
+
+def test_pages_fetch_nothing_from_the_network(stored_site):
+    for page in pages(stored_site):
+        html = page.read_text("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert checks.network_fetches(soup) == [], page.name
+        # The CDN loaders of nbconvert's default template are gone.
+        for needle in ("require.js", "require.min.js", "mathjax", "mermaid.esm", "cdnjs", "unpkg"):
+            assert needle not in html.lower(), (page.name, needle)
+        for script in soup.find_all("script"):
+            assert not script.get("src"), (page.name, script.get("src"))
+        for img in soup.find_all("img"):
+            assert img["src"].startswith("data:image/"), (page.name, img["src"][:60])
+
+
+def test_every_image_has_a_meaningful_alt_text(stored_site):
+    for page in pages(stored_site):
+        for img in soup_of(page).find_all("img"):
+            alt = img.get("alt", "")
+            assert alt.strip(), page.name
+            assert alt.strip().lower() not in checks.MEANINGLESS_ALT, (page.name, alt)
+
+
+def test_chart_alt_text_is_the_charts_own_description(stored_site):
+    for path in real_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        expected = [
+            output["metadata"]["image/png"]["alt"]
+            for cell in nb.cells
+            if cell.cell_type == "code"
+            for output in cell.outputs
+            if "image/png" in output.get("data", {})
+        ]
+        page = soup_of(stored_site / path.with_suffix(".html").name)
+        assert [img["alt"] for img in page.select("img.kit-chart")] == expected, path.name
+
+
+def test_no_prompts_and_print_rules_present(stored_site):
+    for page in pages(stored_site):
+        soup = soup_of(page)
+        text = soup.get_text()
+        assert "In\xa0[" not in text and "Out[" not in text, page.name
+        assert not soup.select(".jp-InputPrompt, .jp-OutputPrompt"), page.name
+        css = "\n".join(style.get_text() for style in soup.find_all("style"))
+        assert "@media print" in css and "break-inside: avoid" in css, page.name
+        assert "#kit-print-code:checked" in css, page.name
+
+
+def test_model_answers_are_tagged_for_print(stored_site):
+    """Every notebook's "Model answers" section is tagged, so print.css can leave it out."""
+    for path in real_notebooks():
+        soup = soup_of(stored_site / path.with_suffix(".html").name)
+        tagged = soup.select(".jp-Cell.celltag_model-answer")
+        assert tagged, f"{path.name}: no model-answer cells tagged"
+        assert "Model answers" in tagged[0].get_text(), path.name
+        assert not any("How to cite" in cell.get_text() for cell in tagged), path.name
+        assert soup.find("input", id="kit-print-answers") is not None, path.name
+
+
+def test_the_notebooks_tag_exactly_their_model_answers():
+    """The tag is in the notebooks (the builder no longer looks for headings): every cell of
+    each "Model answers" section, up to the footer, and no other cell."""
+    for path in real_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        tagged = [i for i, cell in enumerate(nb.cells) if answers.is_answer(cell)]
+        assert tagged == answers.answer_section(nb) != [], path.name
+
+
+def test_students_copy_has_no_guide_and_no_model_answers(students_site, stored_site):
+    assert not (students_site / common.GUIDE_PAGE).exists()
+    assert (students_site / common.WORKSHEET_PAGE).exists()
+    assert sorted(p.name for p in pages(students_site) if p.name[:2].isdigit()) == sorted(
+        p.name for p in pages(stored_site) if p.name[:2].isdigit())
+    for page in pages(students_site):
+        soup = soup_of(page)
+        assert not soup.select(".celltag_model-answer"), page.name
+        assert soup.find("input", id="kit-print-answers") is None, page.name
+        assert not any(common.GUIDE_PAGE in a["href"] or "teachers_guide" in a["href"]
+                       for a in soup.find_all("a", href=True)), page.name
+    for path in real_notebooks():
+        soup = soup_of(students_site / path.with_suffix(".html").name)
+        text = soup.get_text()
+        assert "leaves the model answers out" in text, path.name
+        assert "How to cite" in text, path.name  # the footer stays
+        # the answers' own words are gone: the teacher's copy has them, the students' does not
+        teacher = soup_of(stored_site / path.with_suffix(".html").name)
+        first_answer = teacher.select(".jp-Cell.celltag_model-answer")[1].get_text(" ", strip=True)[:60]
+        assert first_answer and first_answer not in soup.get_text(" ", strip=True), path.name
+
+
+def test_both_copies_list_the_sources_for_students(students_site, stored_site):
+    for site in (students_site, stored_site):
+        assert (site / common.SOURCES_PAGE).exists()
+        index = soup_of(site / "index.html")
+        assert index.find("a", href=common.SOURCES_PAGE) is not None
+
+
+def test_long_tokens_in_tables_are_marked_and_short_words_are_not():
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><tr><td>Kelly</td>'
+                         '<td>see https://example.org/a/very/long/address/here now</td></tr></table></div>',
+                         "html.parser")
+    printing.mark_long_tokens(soup)
+    assert [s.get_text() for s in soup.select("span.kit-long")] == ["https://example.org/a/very/long/address/here"]
+    assert soup.select("td")[1].get_text() == "see https://example.org/a/very/long/address/here now"
+    assert soup.select("td")[0].get_text() == "Kelly"
+
+
+def test_column_names_break_after_underscores_and_keep_short_parts_whole():
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><thead><tr><th>line</th>'
+                         '<th>line_start</th><th>share_of_words</th></tr></thead></table></div>',
+                         "html.parser")
+    printing.break_column_names(soup)
+    heads = soup.select("th")
+    keep = '<span class="kit-keep">'
+    assert [str(h) for h in heads] == [
+        f"<th>{keep}line</span></th>",
+        f"<th>{keep}line_</span><wbr/>{keep}start</span></th>",
+        f"<th>{keep}share_</span><wbr/>{keep}of_</span><wbr/>{keep}words</span></th>"]
+    assert [h.get_text() for h in heads] == ["line", "line_start", "share_of_words"]
+    # a long part may still break in a wide table: it is left as plain text
+    soup = BeautifulSoup('<div class="jp-OutputArea-output"><table><thead><tr><th>characters</th>'
+                         '</tr></thead></table></div>', "html.parser")
+    printing.break_column_names(soup)
+    assert str(soup.select_one("th")) == "<th>characters</th>"
+
+
+def test_the_answer_section_stops_at_the_footer_and_the_students_copy_withholds_it(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# 01 Tags\n\nTime needed: 5 minutes.\n\n## Try it"),
+        nbformat.v4.new_markdown_cell("## Model answers"),
+        nbformat.v4.new_code_cell("print('the answer is 42')"),
+        nbformat.v4.new_markdown_cell("---\n**How to cite.** ..."),
+    ])
+    assert answers.answer_section(nb) == [1, 2]
+    assert answers.tag_answer_section(nb) == 2
+    assert [answers.is_answer(c) for c in nb.cells] == [False, True, True, False]
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(nb, folder / "01_tags.ipynb")
+    build.build(tmp_path / "students", folder, None, run=False, log=lambda *_: None, students=True)
+    page = soup_of(tmp_path / "students" / "01_tags.html")
+    assert "the answer is 42" not in page.get_text() and "leaves the model answers out" in page.get_text()
+    assert "How to cite" in page.get_text()
+    build.build(tmp_path / "teacher", folder, None, run=False, log=lambda *_: None)
+    teacher = soup_of(tmp_path / "teacher" / "01_tags.html")
+    assert len(teacher.select(".jp-Cell.celltag_model-answer")) == 2
+
+
+def test_headings_do_not_skip_levels(stored_site):
+    for page in pages(stored_site):
+        levels = [level for level, _ in checks.heading_levels(soup_of(page))]
+        assert levels, f"{page.name} has no heading"
+        assert checks.heading_problems(levels) == [], page.name
+
+
+def test_local_links_point_at_files_of_the_site(stored_site):
+    for page in pages(stored_site):
+        for anchor in soup_of(page).find_all("a", href=True):
+            parts = urlsplit(anchor["href"])
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            assert (stored_site / unquote(parts.path)).is_file(), (page.name, anchor["href"])
+
+
+def test_heading_rule_on_examples():
+    assert checks.heading_problems([1, 2, 3, 2, 2, 1, 2]) == []
+    assert checks.heading_problems([1, 3]) == ["heading 2 is h3 after h1"]
+    assert checks.heading_problems([2]) == ["heading 1 is h2 after the start of the page"]
+
+
+def test_time_line_and_title_from_the_learner_header():
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "# 03 Topics: what *they* talked about\n\n"
+                "- **What you will learn:** to tag topics.\n"
+                "- **Time needed:** about 40 minutes.\n"
+            ),
+            nbformat.v4.new_code_cell("1 + 1"),
+            nbformat.v4.new_markdown_cell("Time to stop: 5 minutes (not in the header)."),
+        ]
+    )
+    assert notebooks.first_heading(nb) == "03 Topics: what they talked about"
+    assert notebooks.time_line(nb) == "Time needed: about 40 minutes."
+    table = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("| Time needed | 1 hour |")])
+    assert notebooks.time_line(table) == "Time needed: 1 hour"
+
+
+def chart_notebook(alt: str | None) -> nbformat.NotebookNode:
+    """A hand-written executed notebook with one image output, described by ``alt``."""
+    metadata = {"image/png": {"alt": alt}} if alt is not None else {}
+    output = nbformat.v4.new_output(
+        "display_data", data={"image/png": PIXEL, "text/plain": alt or "<Figure>"}, metadata=metadata
+    )
+    code = nbformat.v4.new_code_cell("chart()", outputs=[output], execution_count=1)
+    code["id"] = "chart-cell"
+    return nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 01 A chart\n\nTime needed: 5 minutes."), code],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+
+
+def test_a_chart_without_description_fails_the_build_naming_file_and_cell(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook(None), folder / "01_chart.ipynb")
+    result = subprocess.run(
+        [sys.executable, str(BUILDER), "--no-execute", "--out", str(tmp_path / "site"),
+         "--notebooks", str(folder), "--guide", str(tmp_path / "none.md")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "01_chart.ipynb, cell 2 (id chart-cell), output 1: image/png image has no description" in result.stderr
+
+
+@pytest.mark.parametrize("alt", ["", "Image", "No description has been provided for this image"])
+def test_a_meaningless_description_also_fails(tmp_path, alt):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook(alt), folder / "01_chart.ipynb")
+    with pytest.raises(common.SiteError, match=r"01_chart\.ipynb, cell 2 \(id chart-cell\)"):
+        build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+
+
+def test_execution_uses_a_copy_and_keeps_the_description(tmp_path):
+    """Executes a throwaway notebook that displays a real Chart; the notebook file is unchanged."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 01 Throwaway\n\nTime needed: 1 minute."),
+            nbformat.v4.new_code_cell(
+                "from helpers.style import Chart, new_figure\n"
+                "fig = new_figure()\n"
+                "fig.add_subplot().bar(['Kelly', 'Stalin'], [1, 2])\n"
+                "open('written-by-the-kernel.txt', 'w').close()\n"
+                "Chart(fig, 'Two bars: Kelly 1, Stalin 2.')"
+            ),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    path = folder / "01_throwaway.ipynb"
+    nbformat.write(nb, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    build.build(tmp_path / "site", folder, None, run=True, log=lambda *_: None)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (folder / "written-by-the-kernel.txt").exists()
+    img = soup_of(tmp_path / "site" / "01_throwaway.html").select_one("img.kit-chart")
+    assert img["alt"] == "Two bars: Kelly 1, Stalin 2."
+
+
+def test_a_failing_cell_fails_the_build_naming_the_notebook(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 01 Broken"), nbformat.v4.new_code_cell("1 / 0")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(nb, folder / "01_broken.ipynb")
+    result = subprocess.run(
+        [sys.executable, str(BUILDER), "--out", str(tmp_path / "site"), "--notebooks", str(folder),
+         "--guide", str(tmp_path / "none.md")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "01_broken.ipynb: a cell failed while executing" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+
+
+def test_an_image_in_markdown_needs_alt_text_too(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    (folder / "pixel.png").write_bytes(base64.b64decode(PIXEL))
+    picture = nbformat.v4.new_markdown_cell("![](pixel.png)")
+    picture["id"] = "picture"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 01 Picture"), picture])
+    nbformat.write(nb, folder / "01_picture.ipynb")
+    with pytest.raises(common.SiteError, match=r"01_picture\.ipynb, cell 2 \(id picture\): image has alt text ''"):
+        build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    picture.source = "![A single grey pixel](pixel.png)"
+    nbformat.write(nb, folder / "01_picture.ipynb")
+    build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    img = soup_of(tmp_path / "site" / "01_picture.html").find("img")
+    assert img["alt"] == "A single grey pixel" and img["src"].startswith("data:image/png;base64,")
+
+
+def test_cell_tags_remove_parts_and_hide_in_print(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    stream = nbformat.v4.new_output("stream", name="stdout", text="a result\n")
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 01 Tags\n\nTime needed: 5 minutes."),
+            nbformat.v4.new_code_cell("setup_only = 1", metadata={"tags": ["remove-cell"]}),
+            nbformat.v4.new_code_cell("print('a result')", metadata={"tags": ["remove-input"]}, outputs=[stream]),
+            nbformat.v4.new_markdown_cell("On screen only.", metadata={"tags": ["hide-in-print"]}),
+        ]
+    )
+    nbformat.write(nb, folder / "01_tags.ipynb")
+    build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None)
+    page = soup_of(tmp_path / "site" / "01_tags.html")
+    text = page.get_text()
+    assert "setup_only" not in text and "print(" not in text
+    assert "a result" in text
+    assert page.select_one(".celltag_hide-in-print").get_text(strip=True) == "On screen only."
+
+
+def test_links_to_other_files_of_the_kit(tmp_path):
+    """Notebook links become pages: .ipynb -> .html, Markdown docs rendered, other files copied."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "docs" / "sources.md").write_text("# Sources\n\nBack to [the first notebook](../notebooks/01_a.ipynb).\n")
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\n## Plan\n\nStart with [01](../notebooks/01_a.ipynb#Part-two).\n")
+    (tmp_path / "seeds" / "text.txt").write_text("the source\n")
+    links = (
+        "# 01 A\n\nTime needed: 5 minutes. See [02](02_b.ipynb), [the sources](../docs/sources.md), "
+        "[the text](../seeds/text.txt), [the sequence](README.md) and [nothing](../missing.md).\n\n## Part two"
+    )
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(links)]), tmp_path / "notebooks" / "01_a.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 02 B")]), tmp_path / "notebooks" / "02_b.ipynb")
+    site = tmp_path / "site"
+    warnings = build.build(site, tmp_path / "notebooks", tmp_path / "docs" / "guide.md", run=False, log=lambda *_: None)
+    hrefs = [a["href"] for a in soup_of(site / "01_a.html").select("main a[href]")]
+    assert hrefs == ["02_b.html", "sources.html", "files/seeds/text.txt", "index.html", "../missing.md"]
+    assert warnings[-1] == "01_a.html: link to '../missing.md' points at nothing in the kit"
+    assert warnings[0].endswith("02_b.ipynb: no learner-header line on time needed")
+    assert (site / "files" / "seeds" / "text.txt").read_text() == "the source\n"
+    assert [a["href"] for a in soup_of(site / "sources.html").select("main a[href]")] == ["01_a.html"]
+    guide = soup_of(site / "teachers_guide.html")
+    assert [a["href"] for a in guide.select("main a[href]")] == ["01_a.html#Part-two"]
+    assert [h["id"] for h in guide.select("main h1, main h2")] == ["guide", "plan"]
+    assert soup_of(site / "01_a.html").find(id="Part-two") is not None
+
+
+def test_the_builder_only_empties_a_folder_it_built(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook("One pixel, standing for a chart."), folder / "01_chart.ipynb")
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    with pytest.raises(common.SiteError, match="refusing to empty"):
+        build.build(precious, folder, None, run=False, log=lambda *_: None)
+    assert (precious / "notes.txt").read_text() == "keep me"
+    out = tmp_path / "site"
+    build.build(out, folder, None, run=False, log=lambda *_: None)
+    (out / "stale.html").write_text("from an older build")
+    build.build(out, folder, None, run=False, log=lambda *_: None)  # rebuilds its own folder
+    assert not (out / "stale.html").exists() and (out / "01_chart.html").exists()
+
+
+def test_binder_links_when_asked(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(chart_notebook("One pixel, standing for a chart."), folder / "01_chart.ipynb")
+    build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None, binder="owner/kit")
+    links = [a["href"] for a in soup_of(tmp_path / "site" / "01_chart.html").find_all("a", href=True)]
+    assert "https://mybinder.org/v2/gh/owner/kit/HEAD?urlpath=lab/tree/notebooks/01_chart.ipynb" in links
+    index = [a["href"] for a in soup_of(tmp_path / "site" / "index.html").find_all("a", href=True)]
+    assert "https://mybinder.org/v2/gh/owner/kit/HEAD?urlpath=lab/tree/notebooks" in index
+    with pytest.raises(common.SiteError, match="OWNER/REPO"):
+        build.build(tmp_path / "site", folder, None, run=False, log=lambda *_: None, binder="not a repo")
+
+
+def test_speaker_colours_differ_in_grey():
+    """Kelly's and Stalin's colours stay apart when printed in grey (luminance contrast >= 2)."""
+    from helpers.course import SPEAKER_STYLES
+
+    SPEAKER_COLOURS = {name: style.colour for name, style in SPEAKER_STYLES.items()}
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    kelly, stalin = luminance(SPEAKER_COLOURS["Kelly"]), luminance(SPEAKER_COLOURS["Stalin"])
+    assert (max(kelly, stalin) + 0.05) / (min(kelly, stalin) + 0.05) >= 2
