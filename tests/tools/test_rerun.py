@@ -89,19 +89,15 @@ def test_rerun_own_transcript(tmp_path):
 
 
 # --- the real example, through the kit's own turn notebooks ---------------------------------------
-def test_rerun_example_with_the_kit_notebooks(tmp_path):
+def test_rerun_example_with_the_kit_notebooks(tmp_path, capsys):
     # The kit's turn notebooks (02, and any other with a TRANSCRIPT parameter), as `make rerun`
-    # runs them; while none exists yet, the stand-in takes their place.
+    # runs them (in this process: the command itself runs as a subprocess above).
     notebooks = rerun.turn_notebooks()
-    extra: list[str | Path] = []
-    if not notebooks:
-        notebooks = [stand_in(tmp_path, SUMMARY)]
-        extra = ["--notebook", notebooks[0]]
+    assert notebooks
     committed = digests(notebooks)
     out = tmp_path / "wh"
-    result = run(WH, "--out", out, *extra)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines()[0] == f"34 turns from {WH}"
+    assert rerun.main([str(WH), "--out", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == f"34 turns from {WH}"
     names = {p.name for p in out.iterdir()}
     for notebook in notebooks:
         assert {notebook.name, notebook.with_suffix(".html").name} <= names
@@ -110,6 +106,11 @@ def test_rerun_example_with_the_kit_notebooks(tmp_path):
                   if o.output_type == "error"]
         assert errors == []
         assert 'src="http' not in (out / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+        # nothing cable-specific is said about a record that is not the cable
+        shown = outputs_text(out / notebook.name)
+        for cable_only in ["Pavlov", "Hayward", "Stalin spoke Russian", "exactly 25 minutes",
+                           "of service", "personal questions"]:
+            assert cable_only not in shown, cable_only
     assert "turns.csv" in names
     assert (out / "turns.csv").read_bytes().count(b"\r\n") == 35  # header + 34 turns
     # the committed notebooks are only read
@@ -121,11 +122,10 @@ def test_rerun_example_with_the_kit_notebooks(tmp_path):
     "MODERATOR: Welcome.\n\nPRESIDENT HALE: Thank you.\n\nQ    Any news?\n\nPRESIDENT HALE: None.",
     "Stalin: Yes.",  # one speaker, one turn
 ])
-def test_kit_notebooks_run_on_small_records(tmp_path, text):
+def test_kit_notebooks_run_on_small_records(tmp_path, capsys, text):
     source = tmp_path / "small.txt"
     source.write_text(text, encoding="utf-8")
-    result = run(source, "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
+    assert rerun.main([str(source), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
 
 
 def test_default_output_folder_is_reruns_stem():
@@ -136,14 +136,14 @@ def test_default_output_folder_is_reruns_stem():
 
 
 # --- a notebook that fails on the transcript ---------------------------------------------------------
-def test_failing_notebook_names_the_cell(tmp_path):
+def test_failing_notebook_names_the_cell(tmp_path, capsys):
     notebook = stand_in(tmp_path, "import helpers\nrecord = helpers.load(TRANSCRIPT)\n"
                                   "record.turns.loc[99, 'words']")
     out = tmp_path / "out"
-    result = run(PRESS, "--out", out, "--notebook", notebook)
-    assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{notebook}: error: failed on form_press_conference.txt at In [3] (KeyError: ")
+    assert rerun.main([str(PRESS), "--out", str(out), "--notebook", str(notebook)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"{notebook}: error: failed on form_press_conference.txt at In [3] (KeyError: ")
     assert (out / "02_stand_in.ipynb").exists() and not (out / "02_stand_in.html").exists()
 
 

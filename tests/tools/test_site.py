@@ -4,6 +4,7 @@ accessible. These tests read the built HTML; ``test_browser.py`` opens it in hea
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import subprocess
 import sys
@@ -30,7 +31,14 @@ def pages(site: Path) -> list[Path]:
 
 
 def soup_of(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    """The parsed page, parsed once per build (the tests only read it)."""
+    stat = page.stat()
+    return _parsed(str(page), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(page: str, mtime: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(Path(page).read_text("utf-8"), "html.parser")
 
 
 def real_notebooks() -> list[Path]:
