@@ -52,7 +52,7 @@ def tokens(path: Path) -> int:
 
 
 def parse(path: Path) -> int:
-    return len(helpers.read_transcript(path).turns)
+    return len(helpers.load(path).turns)
 
 
 def best_of(func, path: Path) -> float:
@@ -85,7 +85,7 @@ def main() -> int:
     (mb_small, t_small), (mb_big, t_big) = results[1], results[2]
     growth = (t_big / t_small) / (mb_big / mb_small)
     print(f"\nGrowth from 1 MB to 10 MB: {growth:.2f} times linear (1.00 = exactly linear).")
-    seed = helpers.paths.SEED
+    seed = helpers.course.paths.SEED
     t_seed = min(best_of(parse, seed) for _ in range(4))
     print(f"The cable itself ({seed.stat().st_size / 1000:.1f} kB): {t_seed * 1000:.1f} ms.")
     return 0

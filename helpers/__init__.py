@@ -23,7 +23,7 @@ from .counting import count_characters, count_sentences, count_words
 from .errors import DataFileError, KitError, OutputError, TranscriptError
 from .metadata import Field, Metadata
 from .speakers import Alias, load_speakers
-from .transcript import Transcript, load, parse_text, read_transcript
+from .transcript import Transcript, load, parse_text
 
 __version__ = "0.1.0"
 
@@ -37,7 +37,7 @@ MODULES: tuple[str, ...] = (
 __all__ = [
     "Alias", "DataFileError", "Field", "KitError", "Metadata", "OutputError", "Transcript",
     "TranscriptError", "count_characters", "count_sentences", "count_words", "load",
-    "load_cable", "load_speakers", "parse_text", "read_transcript", *MODULES, "course",
+    "load_cable", "load_speakers", "parse_text", *MODULES, "course",
 ]
 
 

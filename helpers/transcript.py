@@ -12,8 +12,7 @@ from .people import load_people, people_from_speakers, people_sidecar
 from .source import BOM, read_source
 from .speakers import Alias, SpeakerMap, load_speakers, sidecar
 
-__all__ = ["BLOCK_COLUMNS", "TURN_COLUMNS", "Transcript", "load", "parse_text", "read_transcript",
-           "turn_row"]
+__all__ = ["BLOCK_COLUMNS", "TURN_COLUMNS", "Transcript", "load", "parse_text", "turn_row"]
 
 #: The columns of ``Transcript.turns``, in order.
 TURN_COLUMNS = [
@@ -125,7 +124,3 @@ def load(path: str | Path, speakers: Speakers = None, people: str | Path | None 
     if people is None and people_sidecar(path).exists():
         people = people_sidecar(path)
     return parse_text(text, str(path), speakers, people)
-
-
-#: Another name for :func:`load`.
-read_transcript = load

@@ -52,7 +52,7 @@ def signature(obj: object) -> str:
             continue
         text = re.sub(r"ForwardRef\('([^']*)'\)", r"\1", text)
         text = re.sub(r"\bhelpers\.(?:\w+\.)*(?=[A-Z])", "", text)
-        text = text.replace("pandas.", "pd.").replace("<factory>", "...")
+        text = text.replace("pandas.", "pd.").replace("pathlib.", "").replace("<factory>", "...")
         if inspect.isclass(obj):
             text = text.removesuffix(" -> None")
         return text

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataFileError
+from ..errors import DataFileError, KitError
 from ..metadata import Field, Metadata, parse_time
 from ..style import SpeakerStyle
 from ..transcript import Speakers, Transcript
@@ -114,6 +114,9 @@ def read_cable_header(metadata: Metadata, blocks: pd.DataFrame) -> Metadata:
 def load_cable() -> Transcript:
     """The kit's source: Kelly's telegram No. 608 of 19 July 1949, parsed, speakers resolved,
     its people from ``data/people.csv`` and its header read as a cable's."""
+    if not paths.SEED.exists():
+        raise KitError("the kit's files are not beside the helpers package: install it from the "
+                       "kit's folder with `pip install -e .` (as requirements.txt does)", str(paths.SEED))
     cable = load_record(paths.SEED, people=paths.PEOPLE)
     cable.metadata = read_cable_header(cable.metadata, cable.blocks)
     return cable

@@ -17,7 +17,7 @@ from ..text import duration_in_words, escape_markdown
 from ..transcript import Transcript, parse_text
 
 __all__ = ["TIME_FIELDS", "meeting_sentence", "narration_sentence", "phrase_places",
-           "room_summary", "speaker_file_sentence", "time_between", "timeline"]
+           "room_summary", "speaker_file_sentence", "time_between", "header_times"]
 
 #: The times of the record :func:`time_between` can measure, in plain words.
 TIME_FIELDS: dict[str, str] = {
@@ -45,7 +45,7 @@ def _duration(delta: timedelta) -> str:
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
-def timeline(metadata: Metadata) -> pd.DataFrame:
+def header_times(metadata: Metadata) -> pd.DataFrame:
     """From the meeting to London: what happened when, by the header's own times.
 
     Rows (those the record gives): the meeting begins (derived from "last night at 10 p.m."),

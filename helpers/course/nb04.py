@@ -21,7 +21,7 @@ from ..transcript import Transcript
 from .cable import events, meeting_day
 
 __all__ = ["days_from_meeting", "days_sentence", "event_day", "show_narration", "show_turn",
-           "speaking_time_sentence", "term_counts", "timeline"]
+           "speaking_time_sentence", "term_counts", "events_table"]
 
 
 def show_turn(cable: Transcript, n: int) -> Markdown:
@@ -68,7 +68,7 @@ def days_from_meeting(day: date) -> int:
     return (day - meeting_day()).days
 
 
-def timeline() -> pd.DataFrame:
+def events_table() -> pd.DataFrame:
     """The events of ``data/events.csv`` in date order, with ``days_from_meeting``."""
     frame = events()
     frame["days_from_meeting"] = [days_from_meeting(d) for d in frame["date"]]

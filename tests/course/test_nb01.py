@@ -9,8 +9,8 @@ from helpers.course import nb01
 from helpers.metadata import Metadata
 
 
-def test_timeline(cable):
-    table = nb01.timeline(cable.metadata)
+def test_header_times(cable):
+    table = nb01.header_times(cable.metadata)
     assert table.index.tolist() == ["meeting begins", "meeting ends", "telegram despatched",
                                     "telegram received"]
     assert table["when"].tolist() == ["Monday 18 July 1949, 22:00", "Monday 18 July 1949, 22:25",
@@ -19,7 +19,7 @@ def test_timeline(cable):
                                                      "17 h 50 min"]
     assert table.loc["meeting begins", "how"] == "derived"
     assert table.loc["telegram despatched", "from"] == "line 15: 1.11 p.m. / 19th July, 1949"
-    assert nb01.timeline(Metadata()).empty
+    assert nb01.header_times(Metadata()).empty
 
 
 def test_meeting_sentence(cable):

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import concordance, course, display, measures, text
+from helpers import concordance, course, display, measures
+from helpers.text import long_date, prose
 from helpers.course import nb04 as cm
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "04_commentary.ipynb"
@@ -55,7 +56,7 @@ def test_narration_is_kellys_words(cable):
 
 
 def test_prose():
-    assert text.prose("{a} of {b}", a=742, b=927).data == "742 of 927"
+    assert prose("{a} of {b}", a=742, b=927).data == "742 of 927"
 
 
 def test_record_text_leaves_out_the_archive_header(cable):
@@ -120,8 +121,8 @@ def test_event_day_needs_one_match():
         cm.event_day("Korea")
 
 
-def test_timeline():
-    table = cm.timeline()
+def test_events_table():
+    table = cm.events_table()
     assert list(table.columns) == ["date", "days_from_meeting", "event", "source"]
     assert table["date"].tolist() == sorted(table["date"])
     assert table.iloc[0]["date"] == "1946-04-04"
@@ -132,8 +133,8 @@ def test_timeline():
 
 
 def test_long_date():
-    assert text.long_date(date(1949, 8, 24)) == "24 August 1949"
-    assert text.long_date(date(1949, 7, 8)) == "8 July 1949"
+    assert long_date(date(1949, 8, 24)) == "24 August 1949"
+    assert long_date(date(1949, 7, 8)) == "8 July 1949"
 
 
 # --------------------------------------------------------------------------------------------

@@ -317,3 +317,14 @@ def test_readme_glossary_explains_the_jargon():
     for term in ["**parse**", "**offset**", "**token**", "*exact source\n>   slice*",
                  "**order of magnitude**", "**turn**", "**narration**", "**speaker file**"]:
         assert term in box, f"the glossary lacks {term!r}"
+
+
+def test_notebooks_02_and_04_use_the_one_speaking_time_model():
+    """One model, one rounding rule: both notebooks call helpers.measures.speaking_time, and the
+    package has no other speaking-time function."""
+    for name in ["02_who_held_the_floor.ipynb", "04_commentary.ipynb"]:
+        code = "\n".join(source(c) for c in code_cells(load(paths.NOTEBOOKS / name)))
+        assert "measures.speaking_time(" in code, name
+    defined = [path.name for path in (paths.ROOT / "helpers").rglob("*.py")
+               if re.search(r"^def speaking_time\(", path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert defined == ["measures.py"]

@@ -157,3 +157,11 @@ def test_every_library_module_declares_its_public_names():
         assert hasattr(module, "__all__"), path.name
         for name in module.__all__:
             assert hasattr(module, name), f"{path.name}: __all__ names {name}, which it lacks"
+
+
+def test_contributing_maps_every_module_in_one_line():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        rows = [line for line in text.splitlines() if line.startswith(f"| `{name}` |")]
+        assert len(rows) == 1, f"CONTRIBUTING.md has no line of its own for helpers/{name}"

@@ -48,34 +48,32 @@ def test_summary_table(capsys):
     (b"abc\xff", ":1:4: error: the file is not UTF-8 text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", ":3:1: error: this looks like a binary file"),
 ])
-def test_bad_input_one_line_exit_2(tmp_path, content, expected):
+def test_bad_input_one_line_exit_2(tmp_path, capsys, content, expected):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    result = run("summary", str(path))
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(str(path) + expected)
+    assert main(["summary", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(str(path) + expected)
 
 
-def test_unknown_output_suffix(tmp_path):
-    result = run("export", SEED, str(tmp_path / "t.xlsx"))
-    assert result.returncode == 2
-    assert result.stderr == f"{tmp_path / 't.xlsx'}: error: the output name must end in .csv or .json\n"
+def test_unknown_output_suffix(tmp_path, capsys):
+    assert main(["export", SEED, str(tmp_path / "t.xlsx")]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 't.xlsx'}: error: the output name must end in .csv or .json\n"
 
 
-def test_unwritable_output_is_one_line(tmp_path):
-    result = run("export", SEED, str(tmp_path / "no" / "such" / "folder" / "t.csv"))
-    assert result.returncode == 2 and result.stderr.count("\n") == 1
-    assert ": error: cannot write the file" in result.stderr
+def test_unwritable_output_is_one_line(tmp_path, capsys):
+    assert main(["export", SEED, str(tmp_path / "no" / "such" / "folder" / "t.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ": error: cannot write the file" in err
 
 
-def test_bad_speaker_file_names_its_line(tmp_path):
+def test_bad_speaker_file_names_its_line(tmp_path, capsys):
     speakers = tmp_path / "s.csv"
     speakers.write_text("label,speaker\nStalin,\n", encoding="utf-8")
-    result = run("summary", SEED, "--speakers", str(speakers))
-    assert result.returncode == 2
-    assert result.stderr == f"{speakers}:2: error: every row needs a label and a speaker\n"
+    assert main(["summary", SEED, "--speakers", str(speakers)]) == 2
+    assert capsys.readouterr().err == f"{speakers}:2: error: every row needs a label and a speaker\n"
 
 
 def test_missing_file():

@@ -23,7 +23,7 @@ NBSP = "\u00a0"
 
 
 def load(name: str, **kwargs) -> helpers.Transcript:
-    return helpers.read_transcript(DATA / name, **kwargs)
+    return helpers.load(DATA / name, **kwargs)
 
 
 def kinds(transcript: helpers.Transcript) -> list[tuple[str, str]]:
@@ -444,7 +444,7 @@ WH_COUNTS = {"Reporters": 14, "Biden": 12, "Kishida": 5, "Moderator": 3}
 
 @pytest.fixture(scope="module")
 def wh() -> helpers.Transcript:
-    return helpers.read_transcript(WH)
+    return helpers.load(WH)
 
 
 def test_example_file_is_the_published_copy():

@@ -145,7 +145,7 @@ def test_tolerated_variants_give_the_same_turns(cable, variant):
 def test_bom_file_on_disk(tmp_path, cable):
     path = tmp_path / "cable.txt"
     path.write_bytes(b"\xef\xbb\xbf" + cable.source.encode("utf-8"))
-    assert helpers.read_transcript(path).turns["words"].tolist() == WORDS
+    assert helpers.load(path).turns["words"].tolist() == WORDS
 
 
 # --- labels (the cable's; the other forms a record may use are in test_forms.py) -------------
