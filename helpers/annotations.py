@@ -1,11 +1,12 @@
 """Topic notes kept as data: load them, check them against the text, and join them to the turns.
 
-The notes are this kit's reading of the cable, not the document's own: the editors of the kit
-chose the topics, picked the phrases and wrote the notes. Three CSV files in ``data/`` hold them:
+Notes are a reader's reading of a record, not the document's own: someone chose the topics,
+picked the phrases and wrote the notes. Three CSV files hold them (the kit's notes on the cable
+are ``data/topics.csv``, ``data/annotations.csv`` and ``data/glossary.csv``):
 
 - ``topics.csv``: ``topic`` (a short id), ``label``, ``description``.
 - ``annotations.csv``: one row per note: ``note_id``, ``turn``, ``anchor`` (a phrase copied
-  exactly from that turn's ``text``, curly quotes and the seed's slips as written), ``topic``,
+  exactly from that turn's ``text``, curly quotes and slips as written), ``topic``,
   ``note``, ``source`` (where any outside fact in the note comes from; empty when the note
   states none) and ``glossary`` (glossary terms, separated by ``;``).
 - ``glossary.csv``: ``term``, ``kind`` (person, place, institution, term, event),
@@ -197,7 +198,7 @@ def words_by_topic(
     """Words spoken in the turns where each topic is live, per speaker (topics as rows).
 
     By default a turn's words (the ``words`` column, by the kit's counting rule) count once for
-    every topic live in that turn, so the rows add up to more than the words of the cable. Read
+    every topic live in that turn, so the rows add up to more than the words of the record. Read
     it as "how much talk surrounds this topic", not "how many words were about it".
 
     With ``split=True`` each turn's words are shared equally among its topics instead (a turn of
