@@ -33,9 +33,13 @@ __all__ = [
     "words_by_topic", "words_by_topic_compared",
 ]
 
+#: The columns of a topic list.
 TOPIC_COLUMNS = ["topic", "label", "description"]
+#: The columns of a file of notes.
 ANNOTATION_COLUMNS = ["note_id", "turn", "anchor", "topic", "note", "source", "glossary"]
+#: The columns of a glossary.
 GLOSSARY_COLUMNS = ["term", "kind", "definition", "source"]
+#: The kinds a glossary term may be.
 GLOSSARY_KINDS = ("person", "place", "institution", "term", "event")
 
 

@@ -17,6 +17,7 @@ from .errors import OutputError
 
 __all__ = ["FORMULA_START", "WRITERS", "guard_cell", "to_csv", "to_json", "write"]
 
+#: How a cell that could run as a spreadsheet formula begins.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -51,6 +52,7 @@ def to_json(frame: pd.DataFrame, path: str | Path) -> None:
     Path(path).write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+#: The writer for each file suffix.
 WRITERS = {".csv": to_csv, ".json": to_json}
 
 

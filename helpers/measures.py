@@ -81,11 +81,11 @@ def numeric(column: pd.Series) -> pd.Series:
 
 
 def per_turn(turns: pd.DataFrame) -> pd.DataFrame:
-    """One row per turn (indexed by ``turn``): speaker, words, running total of words, and its
-    share of all words (%)."""
+    """One row per turn (indexed by ``turn``): speaker (a category, in the order of
+    :func:`speaker_order`), words, running total of words, and its share of all words (%)."""
     table = pd.DataFrame({
         "turn": turns["turn"].astype(int).to_numpy(),
-        "speaker": turns["speaker"].astype(str).to_numpy(),
+        "speaker": pd.Categorical(turns["speaker"].astype(str).to_numpy(), categories=speaker_order(turns)),
         "words": turns["words"].astype(int).to_numpy(),
     })
     table["cumulative_words"] = table["words"].cumsum()
@@ -132,6 +132,7 @@ def running_totals(turns: pd.DataFrame) -> pd.DataFrame:
     return table.set_index("turn")
 
 
+#: The columns of :func:`narration` and :func:`gaps`.
 NARRATION_COLUMNS = ["after_turn", "before_turn", "line_start", "line_end", "words", "text"]
 
 

@@ -49,7 +49,9 @@ _MARKERS = ("o", "s", "^", "D", "v", "P")
 #: Outline and hatching colour for bars: dark grey, so hatching shows on every fill.
 EDGE: str = "#333333"
 
+#: The size of a chart, in inches (width, height), unless a chart says otherwise.
 FIGSIZE: tuple[float, float] = (8.0, 4.0)
+#: Pixels per inch of the PNG a chart becomes.
 DPI: int = 100
 
 

@@ -53,6 +53,7 @@ def signature(obj: object) -> str:
         text = re.sub(r"ForwardRef\('([^']*)'\)", r"\1", text)
         text = re.sub(r"\bhelpers\.(?:\w+\.)*(?=[A-Z])", "", text)
         text = text.replace("pandas.", "pd.").replace("pathlib.", "").replace("<factory>", "...")
+        text = text.replace(str(ROOT) + "/", "")  # a default path inside the kit, as the kit names it
         if inspect.isclass(obj):
             text = text.removesuffix(" -> None")
         return text
@@ -79,24 +80,28 @@ def describe(module_name: str, name: str) -> str:
         return f"- `{name}{shown}` (class): {first_line(obj)}"
     if callable(obj):
         return f"- `{name}{signature(obj)}`: {first_line(obj)}"
-    kind = type(obj).__name__
-    return f"- `{name}` ({kind}): {first_line_of_constant(module, name)}"
+    kind = "Path" if isinstance(obj, Path) else type(obj).__name__
+    return f"- `{name}` ({kind}): {first_line_of_constant(name, module_name)}"
 
 
-def first_line_of_constant(module: object, name: str) -> str:
-    """The ``#:`` comment above a constant in its module's source, if it has one."""
-    try:
-        lines = inspect.getsource(module).splitlines()  # type: ignore[arg-type]
-    except (OSError, TypeError):
-        return ""
-    for i, line in enumerate(lines):
-        if line.startswith((f"{name}:", f"{name} =")):
-            notes = []
-            j = i - 1
-            while j >= 0 and lines[j].startswith("#:"):
-                notes.insert(0, lines[j][2:].strip())
-                j -= 1
-            return " ".join(notes)
+def first_line_of_constant(name: str, module_name: str) -> str:
+    """The ``#:`` comment above a constant where it is defined (its module, or the module of
+    the package it is taken from)."""
+    candidates = [module_name] + [m for _, modules in LAYERS for m in modules if m.startswith(module_name + ".")]
+    for candidate in candidates:
+        try:
+            lines = inspect.getsource(importlib.import_module(candidate)).splitlines()
+        except (OSError, TypeError):
+            continue
+        for i, line in enumerate(lines):
+            if line.startswith((f"{name}:", f"{name} =")):
+                notes = []
+                j = i - 1
+                while j >= 0 and lines[j].startswith("#:"):
+                    notes.insert(0, lines[j][2:].strip())
+                    j -= 1
+                if notes:
+                    return " ".join(notes)
     return ""
 
 

@@ -147,9 +147,10 @@ def meeting_day() -> date:
     return start.date()
 
 
-def events(path: str | Path = paths.EVENTS) -> pd.DataFrame:
-    """The dated events of the commentary (``data/events.csv``: date, event, source), in file
-    order, each ``date`` a :class:`datetime.date`."""
+def events(path: str | Path | None = None) -> pd.DataFrame:
+    """The dated events of the commentary (``data/events.csv`` unless another file is given:
+    date, event, source), in file order, each ``date`` a :class:`datetime.date`."""
+    path = paths.EVENTS if path is None else path
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in ("date", "event", "source") if c not in table.columns]
     if missing:

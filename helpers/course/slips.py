@@ -23,11 +23,14 @@ from . import paths
 
 __all__ = ["SLIP_COLUMNS", "found_summary", "load_slips", "locate_slips", "slip_notes", "slip_table"]
 
+#: The columns of the list of slips.
 SLIP_COLUMNS = ["slip", "probably_meant", "kind", "note"]
 
 
-def load_slips(path: str | Path = paths.SLIPS) -> pd.DataFrame:
-    """The list of slips (columns slip, probably_meant, kind, note), in reading order."""
+def load_slips(path: str | Path | None = None) -> pd.DataFrame:
+    """The list of slips (``data/slips.csv`` unless another file is given: columns slip,
+    probably_meant, kind, note), in reading order."""
+    path = paths.SLIPS if path is None else path
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in SLIP_COLUMNS if c not in table.columns]
     if missing:
