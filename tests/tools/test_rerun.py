@@ -83,6 +83,7 @@ def test_rerun_own_transcript(tmp_path):
     html = (out / "02_stand_in.html").read_text(encoding="utf-8")
     assert "Chancellor Weber" in html and "Rerun on" in html
     assert 'src="http' not in html
+    assert 'href="index.html"' not in html  # a page on its own: no link to a site it is not in
     # the notebook it ran is only read
     assert digests([notebook]) == before
     assert result.stderr.splitlines()[0] == f"6 turns from {PRESS}"

@@ -65,7 +65,7 @@ def standalone_page(nb: nbformat.NotebookNode, path: Path, version: str) -> str:
     title = next((markdown_heading(c.source) for c in nb.cells if c.cell_type == "markdown"
                   and markdown_heading(c.source)), None) or path.stem
     resources = {"metadata": {"name": title, "path": str(path.parent)},
-                 "kit": {"source": source, "version": version}}
+                 "kit": {"source": source, "version": version, "standalone": True}}
     html, _ = exporter().from_notebook_node(nb, resources=resources)
     soup = BeautifulSoup(html, "html.parser")
     fetches = network_fetches(soup)
