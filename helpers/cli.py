@@ -23,7 +23,31 @@ def _load(args: argparse.Namespace) -> Transcript:
     return transcript
 
 
+def cmd_export_to(args: argparse.Namespace) -> int:
+    """``export --to FORMAT``: any format of :data:`helpers.formats.FORMATS`."""
+    from . import formats
+
+    options = {"blocks": True} if args.blocks and args.to in ("csv", "json") else {}
+    try:
+        transcript, written = formats.export(
+            args.source, args.out, args.to, speakers=args.speakers,
+            annotations=args.annotations, topics=args.topics, **options)
+    except OSError as exc:
+        raise TranscriptError(f"cannot write the output ({exc.strerror or exc})", str(args.out), 1, 1) from None
+    except ValueError as exc:
+        if isinstance(exc, TranscriptError):
+            raise
+        raise TranscriptError(str(exc), str(args.out), 1, 1) from None
+    for warning in transcript.warnings:
+        print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(transcript.turns)} turns as {args.to} to {args.out} "
+          f"({len(written)} file{'s' if len(written) != 1 else ''})", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.to:
+        return cmd_export_to(args)
     out = Path(args.out)
     writer = WRITERS.get(out.suffix.lower())
     if writer is None:
@@ -61,6 +85,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_names() -> list[str]:
+    from .formats import FORMATS
+
+    return list(FORMATS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
@@ -80,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = add("export", "write the turns (or, with --blocks, every block) to a .csv or .json file")
     export.add_argument("out", help="output file; its suffix (.csv or .json) picks the format")
     export.add_argument("--blocks", action="store_true", help="write every block instead of the turns")
+    export.add_argument("--to", choices=sorted(_format_names()), metavar="FORMAT",
+                        help="export format: " + ", ".join(_format_names()) + " (docs/formats.md); "
+                             "without it, OUT's suffix picks .csv or .json")
+    export.add_argument("--annotations", metavar="FILE", help="topic notes for --to webanno "
+                        "(CSV: note_id,turn,anchor,topic,note,source,glossary)")
+    export.add_argument("--topics", metavar="FILE", help="topic list for --to webanno (CSV: topic,label)")
     export.set_defaults(run=cmd_export)
     add("metadata", "print the telegram's header fields and the meeting's date as JSON").set_defaults(run=cmd_metadata)
     add("summary", "print turns, words and shares of words per speaker").set_defaults(run=cmd_summary)
