@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import helpers
+from helpers.counting import COUNTING_RULES_VERSION
 from helpers import paths
 from helpers.formats import tei
 from helpers.formats._common import xml_safe
@@ -120,7 +121,7 @@ def test_header_names_versions_source_and_setting(cable):
     root = etree.fromstring(text.encode("utf-8"))
     app = root.find(f".//{TEI}application")
     assert app.get("version") == helpers.__version__
-    assert f"counting rules version {helpers.counting.COUNTING_RULES_VERSION}" in "".join(app.itertext())
+    assert f"counting rules version {COUNTING_RULES_VERSION}" in "".join(app.itertext())
     assert root.find(f".//{TEI}idno[@type='sha256']").text == paths.SEED_SHA256
     assert root.find(f".//{TEI}setting/{TEI}date").get("when") == "1949-07-18T22:00:00"
     assert root.find(f".//{TEI}setting/{TEI}placeName").text == "Kremlin"
