@@ -139,3 +139,17 @@ def test_export_to_unknown_format_and_bad_input(tmp_path):
     bad.write_bytes(b"abc\xff")
     result = run("export", str(bad), str(tmp_path / "x.xml"), "--to", "tei")
     assert result.returncode == 2 and result.stderr.startswith(f"{bad}:1:4: error: the file is not UTF-8")
+
+
+def test_docs_name_every_format_and_column():
+    from helpers.formats import tsv
+
+    doc = (paths.ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    for name in formats.FORMATS:
+        assert f"--to {name}" in doc or f"`{name}`" in doc, name
+    for column in tsv.PARLAMINT_COLUMNS + tsv.KIT_COLUMNS:
+        assert f"`{column}`" in doc, column
+    for column in helpers.transcript.TURN_COLUMNS:
+        assert f"| `{column}`" in doc or f"`{column}`," in doc or f", `{column}`" in doc, column
+    guide = (paths.ROOT / "docs" / "bring_your_own.md").read_text(encoding="utf-8")
+    assert "--to tei" in guide and "docs/formats.md" in guide

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..counting import COUNTING_RULES_VERSION
 from ._common import (
-    document_id, generator_name, kit_version, participants, person_of, source_name,
+    document_id, generator_name, kit_version, participants, person_of, rows, source_name,
     source_sha256, speaker_ids, title_of, write_text,
 )
 
@@ -69,7 +69,7 @@ def records(transcript, document: str | None = None, people=None) -> CorpusPart:
     part = CorpusPart(doc)
     first: str | None = None
     previous: str | None = None
-    for row in transcript.turns.itertuples(index=False):
+    for row in rows(transcript.turns):
         uid = f"{doc}.t{int(row.turn)}"
         first = first or uid
         side = row.side if isinstance(row.side, str) else ""

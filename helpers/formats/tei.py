@@ -44,7 +44,7 @@ from urllib.parse import quote
 from ..counting import COUNTING_RULES_VERSION
 from ._common import (
     Person, clip_spans, direction_spans, document_id, fragment, generator_name, kit_version,
-    label_span, line_fragment, participants, person_of, source_name, source_sha256,
+    label_span, line_fragment, participants, rows, person_of, source_name, source_sha256,
     speaker_ids, title_of, write_text, xml_attr, xml_name, xml_text,
 )
 
@@ -188,9 +188,10 @@ class _Writer:
     def body(self) -> None:
         w = self.out.append
         blocks = self.t.blocks
-        turns = {int(t.turn): t for t in self.t.turns.itertuples(index=False)}
-        head = [b for b in blocks.itertuples(index=False) if b.kind == "header"]
-        rest = [b for b in blocks.itertuples(index=False) if b.kind != "header"]
+        turns = {int(t.turn): t for t in rows(self.t.turns)}
+        all_blocks = rows(blocks)
+        head = [b for b in all_blocks if b.kind == "header"]
+        rest = [b for b in all_blocks if b.kind != "header"]
         w("  <text>\n")
         if head:
             w('    <front>\n      <div type="header">\n')
@@ -233,7 +234,7 @@ class _Writer:
         element = "sp" if self.style == "sp" else "u"
         w(f'        <{element} xml:id="t{int(turn.turn)}" who="#{xml_attr(person.xml_id)}" '
           f'corresp="{self.ptr(start, end, (int(turn.line_start), int(turn.line_end)))}">\n')
-        prefix_end, label_start, label_end = label_span(turn, self.src)
+        label_start, label_end = label_span(turn, self.src)
         if label_start > start and self.src[start:label_start].strip():
             w(f'          <note type="editorial" corresp="{self.ptr(start, label_start)}">'
               f"{xml_text(self.src[start:label_start])}</note>\n")

@@ -38,6 +38,7 @@ from pathlib import Path
 from ..counting import COUNTING_RULES_VERSION
 from ._common import (
     document_id, generator_name, kit_version, participants, person_of, source_name, source_sha256,
+    rows as _rows,
     speaker_ids, title_of, write_text,
 )
 
@@ -86,8 +87,8 @@ def turn_rows(transcript, document: str | None = None, people=None, lang: str = 
     by_speaker = speaker_ids(participants(transcript, people))
     title = title_of(transcript)
     date = _date(transcript)
-    rows = []
-    for t in transcript.turns.itertuples(index=False):
+    out = []
+    for t in _rows(transcript.turns):
         person = person_of(by_speaker, t.speaker)
         row = dict.fromkeys(PARLAMINT_COLUMNS, MISSING)
         row.update({"Text_ID": doc, "ID": f"{doc}.t{int(t.turn)}", "Title": title, "Date": date,
@@ -98,15 +99,15 @@ def turn_rows(transcript, document: str | None = None, people=None, lang: str = 
                     "Start": t.start, "End": t.end, "Line_start": t.line_start,
                     "Line_end": t.line_end, "Paragraphs": t.paragraphs,
                     "Stage_directions": " | ".join(t.stage_directions)})
-        rows.append({k: cell(v) for k, v in row.items()})
-    return rows
+        out.append({k: cell(v) for k, v in row.items()})
+    return out
 
 
 def text_lines(transcript, document: str | None = None) -> list[str]:
     """The ``<doc>.txt`` lines: ``ID``, a tab, the spoken words on one line."""
     doc = document_id(transcript, document)
     return [f"{doc}.t{int(t.turn)}\t{' '.join(str(t.spoken).split())}"
-            for t in transcript.turns.itertuples(index=False)]
+            for t in _rows(transcript.turns)]
 
 
 def speaker_rows(transcript, document: str | None = None, people=None) -> list[dict]:

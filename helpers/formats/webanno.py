@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._common import (
-    generator_name, ni_uri, source_name, source_sha256, write_text,
+    generator_name, ni_uri, rows, source_name, source_sha256, write_text,
 )
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -75,7 +75,7 @@ def collection(transcript, notes, topics=None, *, base: str = "annotations.jsonl
     sha = source_sha256(transcript)
     target_source = {"id": source_id or ni_uri(sha), "type": "Text", "format": "text/plain"}
     labels = {_str(r.get("topic")): _str(r.get("label")) for r in _rows(topics)}
-    turns = {int(t.turn): t for t in transcript.turns.itertuples(index=False)}
+    turns = {int(t.turn): t for t in rows(transcript.turns)}
     generator = {"type": "Software", "name": generator_name()}
     items = []
     for number, row in enumerate(_rows(notes), 1):
