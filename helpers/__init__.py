@@ -30,7 +30,7 @@ __version__ = "0.1.0"
 #: The library's modules, loaded when first used as ``helpers.<name>``.
 MODULES: tuple[str, ...] = (
     "annotations", "charts", "cli", "concordance", "counting", "describe", "display", "errors",
-    "export", "measures", "metadata", "parse", "people", "source", "speakers", "style", "text",
+    "export", "formats", "measures", "metadata", "parse", "people", "source", "speakers", "style", "text",
     "transcript",
 )
 

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .errors import KitError, OutputError
 from .export import WRITERS, write
@@ -25,7 +26,31 @@ def _load(args: argparse.Namespace) -> Transcript:
     return transcript
 
 
+def cmd_export_to(args: argparse.Namespace) -> int:
+    """``export --to FORMAT``: any format of :data:`helpers.formats.FORMATS`."""
+    from . import formats
+
+    options: dict[str, Any] = {"blocks": True} if args.blocks and args.to in ("csv", "json") else {}
+    try:
+        transcript, written = formats.export(
+            args.source, args.out, args.to, speakers=args.speakers,
+            annotations=args.annotations, topics=args.topics, **options)
+    except KitError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output ({exc.strerror or exc})", str(args.out)) from None
+    except ValueError as exc:  # notes that do not fit the record, a format that needs notes
+        raise KitError(str(exc), str(args.source)) from None
+    for warning in transcript.warnings:
+        print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(transcript.turns)} turns as {args.to} to {args.out} "
+          f"({len(written)} file{'s' if len(written) != 1 else ''})", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.to:
+        return cmd_export_to(args)
     out = Path(args.out)
     if out.suffix.lower() not in WRITERS:  # said before the transcript is read
         raise OutputError("the output name must end in .csv or .json", str(out))
@@ -59,6 +84,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_names() -> list[str]:
+    from .formats import FORMATS
+
+    return list(FORMATS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
@@ -79,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = add("export", "write the turns (or, with --blocks, every block) to a .csv or .json file")
     export.add_argument("out", help="output file; its suffix (.csv or .json) picks the format")
     export.add_argument("--blocks", action="store_true", help="write every block instead of the turns")
+    export.add_argument("--to", choices=sorted(_format_names()), metavar="FORMAT",
+                        help="export format: " + ", ".join(_format_names()) + " (docs/formats.md); "
+                             "without it, OUT's suffix picks .csv or .json")
+    export.add_argument("--annotations", metavar="FILE", help="topic notes for --to webanno "
+                        "(CSV: note_id,turn,anchor,topic,note,source,glossary)")
+    export.add_argument("--topics", metavar="FILE", help="topic list for --to webanno (CSV: topic,label)")
     export.set_defaults(run=cmd_export)
     add("metadata", "print the header's fields (dates and times in ISO 8601) as JSON"
         ).set_defaults(run=cmd_metadata)

@@ -13,12 +13,19 @@
 Counts are taken from the ``spoken`` column, never from the raw ``text``: the speaker label,
 quotation marks and stage directions are not words anybody said. Per-speaker and per-turn
 tables of these counts are in :mod:`helpers.measures`.
+
+:data:`COUNTING_RULES_VERSION` names this set of rules (and the parser's rules for turns and
+spoken text that feed them). Every export names it beside the kit's version, so a count can be
+traced to the rules that made it. It changes whenever a rule changes what any count is, and
+only then: "1" is the rules above.
 """
 from __future__ import annotations
 
 import re
 
 __all__ = ["count_characters", "count_sentences", "count_words"]
+
+COUNTING_RULES_VERSION = "1"  # see the module docstring: bump it when any count would change
 
 # A token with no letter or digit, with the white space before it: searched in " " + text, so
 # that the pattern starts with a plain character class, which the regex engine scans fast.

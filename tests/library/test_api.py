@@ -15,7 +15,7 @@ import helpers
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "helpers"
-LIBRARY = sorted(p for p in PACKAGE.glob("*.py"))  # everything in helpers/ outside the course
+LIBRARY = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("formats/*.py")])  # helpers/ outside the course
 API = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
 
 #: Each library module and the layer it belongs to; a module imports only its layer and those before.
@@ -24,16 +24,24 @@ LAYER = {
     "transcript": 0, "counting": 0,
     "measures": 1,
     "annotations": 2, "concordance": 2,
-    "style": 3, "text": 3, "describe": 3, "charts": 3, "display": 3, "export": 3, "cli": 3,
+    "style": 3, "text": 3, "describe": 3, "charts": 3, "display": 3, "export": 3, "formats": 3,
+    "cli": 3,
 }
 
 
 def imported_modules(path: Path) -> set[str]:
-    """The ``helpers`` modules that the file imports (``from .x import``, ``from helpers.x``)."""
+    """The ``helpers`` modules that the file imports (``from .x import``, ``from helpers.x``);
+    in a subpackage (``helpers/formats/``), ``..x`` is a module of ``helpers`` and ``.x`` its own."""
     found = set()
+    depth = 2 if path.parent != PACKAGE else 1
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:
+            if depth == 2 and node.level == 1:
+                continue
+            if depth == 2 and node.level == 2:
+                found.update([node.module.split(".")[0]] if node.module else
+                             [a.name for a in node.names if not a.name.startswith("__")])
+            elif node.level == 1 and node.module:
                 found.add(node.module.split(".")[0])
             elif node.level == 1:
                 found.update(alias.name for alias in node.names)
@@ -67,8 +75,8 @@ def test_modules_load_when_first_used_and_the_course_only_when_asked_for():
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.name)
 def test_the_library_never_imports_the_course_and_layers_import_downwards(path):
-    name = path.stem
-    if name in {"__init__", "__main__"}:
+    name = path.parent.name if path.parent != PACKAGE else path.stem
+    if path.parent == PACKAGE and name in {"__init__", "__main__"}:
         return
     imports = imported_modules(path)
     assert "course" not in imports and "paths" not in imports, f"{path.name} imports the course"
@@ -153,7 +161,8 @@ def test_every_library_module_declares_its_public_names():
     for path in LIBRARY:
         if path.stem in {"__main__", "source", "parse"}:  # the parser's modules: another branch's
             continue
-        module = importlib.import_module(f"helpers.{path.stem}" if path.stem != "__init__" else "helpers")
+        package = "helpers" if path.parent == PACKAGE else f"helpers.{path.parent.name}"
+        module = importlib.import_module(f"{package}.{path.stem}" if path.stem != "__init__" else package)
         assert hasattr(module, "__all__"), path.name
         for name in module.__all__:
             assert hasattr(module, name), f"{path.name}: __all__ names {name}, which it lacks"
