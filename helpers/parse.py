@@ -1,19 +1,22 @@
-"""Parse a speaker-labelled record into blocks and turns, losing nothing.
+"""Parse a speaker-labelled record into blocks and turns, losing nothing, doubting aloud.
 
 The grammar, in the order the parser applies it:
 
 1. **Paragraphs.** The text is cut into paragraphs at blank lines. Each paragraph becomes one
    *block*; a block's ``text`` is ``source[start:end]``, from its first to its last non-space
    character. Every non-space character of the source lies in exactly one block.
-   Header paragraphs (see 6) are cut further, one block per line. A line inside a paragraph
+   Header paragraphs (see 7) are cut further, one block per line. A line inside a paragraph
    that opens with a label (and has words after it), after a line ending like a sentence,
    starts a paragraph of its own: web copies sometimes lose the blank line before a label.
 2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
    seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
    ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
-   other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally followed by a parenthesis
-   (``Dr. Kissinger (to General Haig)``), then a colon and a space (ordinary or non-breaking)
-   or an opening quotation mark. White House transcripts' ``Q`` followed by two or more spaces
+   other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally
+   followed by a role after a comma (``FRANK McGEE, MODERATOR``) and by an aside or an
+   identification in parentheses or square brackets (``Dr. Kissinger (to General Haig)``,
+   ``FRANK CORMIER [Associated Press]``), then a colon and a space (ordinary or non-breaking)
+   or an opening quotation mark. The role and the aside are kept in ``stage_directions``; the
+   ``label`` is the name. White House transcripts' ``Q`` followed by two or more spaces
    (or a tab, or a non-breaking space) is a label too, and so is a numbered role
    (``Speaker 1:``, ``UNIDENTIFIED SPEAKER 2:``, ``Participant 3:``; only such role words may
    carry a number, so ``Article 5:`` is not a label). Words before a colon that are not all
@@ -21,15 +24,31 @@ The grammar, in the order the parser applies it:
    that opens speech (``First:``, ``Finally:``, ``Look:``). Header field names
    (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers; before
    the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet Participants:``
-   or ``Interpreter:``.
-   In a record that ends its labels with a full stop, as the Public Papers of the Presidents
-   print Truman's press conferences (at least two paragraphs open with such a label other than
-   ``Q.``), one to five words in capitals followed by a full stop and a space are a label too:
-   ``THE PRESIDENT.``, ``MR. ROSS.``, ``Q.``; abbreviations (``NO. 608``), ``OK.`` and a
-   cable's marks (``SECRET.``) are not, and a label of one word (other than ``Q.``) counts only
-   when it opens two paragraphs or more (``NATO. That is ...`` once is speech). An item number
-   in square brackets before any label (``[1.] Q. ...``) is an editorial note of the turn.
-3. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
+   or ``Interpreter:``, nor a line at the top with only a name after its colon
+   (``President: Jimmy Carter``, ``Speaker: Anna Berg``) whose label opens no other paragraph:
+   those are header fields.
+   A label closed by a **semicolon** (``MR. LEVY; Mr. Vice President ...``, a typing slip in a
+   record of colons) is read as a label when the same label opens another turn or is written
+   in capitals with two words or more, and always raises a doubt (see :mod:`helpers.doubts`).
+   ``Q.`` (with a full stop) is the questioner in any record where it opens two paragraphs or
+   more, as it does when full-stop labels were rewritten with colons.
+3. **Full-stop labels.** A record may end its labels with a full stop, as the Public Papers of
+   the Presidents print press conferences: in capitals for Truman's (``THE PRESIDENT.``,
+   ``MR. ROSS.``, ``Q.``) and in title case from the 1980s (``The President.``,
+   ``Mr. Fitzwater.``, ``President Bush.``). The record is in the *full-stop style* when at least
+   two paragraphs open with such a label in capitals (other than ``Q.``), or when labels in
+   title case (two words or more) open paragraphs together with ``Q.`` or a label used twice,
+   at least three in all, and more than open with a colon. In that style one to five words
+   followed by a full stop and a space are a label (an identification in brackets may stand
+   before the full stop); abbreviations (``NO. 608``), ``OK.`` and a cable's marks
+   (``SECRET.``) are not, and a label of one word other than ``Q.`` counts only in capitals
+   and only when it opens two paragraphs or more (``NATO. That is ...`` once is speech). Colon
+   labels are read in that style too. An item number in square brackets before any label
+   (``[1.] Q. ...``) is an editorial note of the turn.
+   The style can be given instead of inferred (``style="quoted"``, ``"colon"`` or
+   ``"full-stop"``), and labels listed in the speaker file (``labels``) are read wherever they
+   open a paragraph, followed by ``:``, ``.``, ``;`` or ``,``, in any style.
+4. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
    followed by an opening quotation mark, as in the cable), when a label is followed (after any
    stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
    runs to the end of the paragraph in which that quotation closes, over as many paragraphs as
@@ -42,8 +61,8 @@ The grammar, in the order the parser applies it:
    quotation still open when the next quoted label (a label followed by an opening mark) or the
    end of the file comes is an error naming the line where it opened; a label followed by plain
    text inside an open quotation is read as part of the speech (a paragraph of it may begin
-   ``Berlin: ...``).
-4. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
+   ``Berlin: ...``), with a doubt.
+5. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
    quote its speech (a press conference whose speaker begins by quoting someone), every
    following paragraph without a label continues the same turn, up to the next label or to a
    closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
@@ -51,12 +70,17 @@ The grammar, in the order the parser applies it:
    (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or ``1 A correspondent ...`` right after a
    paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A
    paragraph that is only a stage direction (``(Laughter.)``) continues the turn like any other
-   (in a quoted record it is narration, like any paragraph after the closing mark).
-5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
+   (in a quoted record it is narration, like any paragraph after the closing mark). A
+   **heading** is not speech: a line of one to eight words in title case or capitals with no
+   punctuation at its end, right before a label (``Yugoslavia`` between the turns of a news
+   conference), is a block of kind ``heading``; such a line that is not followed by a label
+   stays speech, with a doubt.
+6. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
-   ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
-   are listed in ``stage_directions`` and are left out of ``spoken``.
-6. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
+   ``[1]``, ``[3½ lines not declassified]``), and, in a quoted turn, any words outside the
+   quotation marks. They stay in ``text``, are listed in ``stage_directions`` and are left out
+   of ``spoken``. A turn whose speech is all withheld is still a turn, with 0 words.
+7. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
    prose paragraphs (twelve or more words, ending like a sentence, no line opening with a header
    field such as ``DATE:``) just before the first turn, which is *narration*: in the cable,
    Kelly's "The Generalissimo received me ..." paragraph.
@@ -65,16 +89,31 @@ The grammar, in the order the parser applies it:
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
 personal questions, show why: the record itself breaks there).
+
+**Doubts.** Wherever the grammar makes a judgement call against a line that looks like a label
+(capitalised words and ``:``, ``;`` or ``.`` opening a paragraph), folds such a paragraph into
+another speaker's turn, reads a semicolon label, or keeps a heading-like line as speech, it
+records a :class:`helpers.doubts.Doubt` with the line and column: see :mod:`helpers.doubts`.
+
+**Offsets.** ``start`` and ``end`` are character offsets (not bytes) into the text the parser
+was given: for a file, :func:`helpers.read_source`'s text (a UTF-8 byte-order mark dropped,
+Windows line endings kept as ``\\r\\n``).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from .counting import count_characters, count_sentences, count_words
+from .doubts import Doubt
 from .errors import TranscriptError
 from .source import position
+
+#: The styles a record may be read in (``style=`` and ``--style``).
+STYLES = ("quoted", "colon", "full-stop")
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -84,34 +123,46 @@ _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
 # as "Jose" and U+0301, as text copied on a Mac often is).
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏΆ-ΫЀ-Я"
 _ACCENTS = "\u0300-\u036f"
+_WS = "[ \t\u00a0]"
 _SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
 _PARTICLE = r"(?:de|du|des|la|le|von|van|der|den|al|el|bin|ibn|da|di)"  # "de Gaulle:"
 _CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*"
+_NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,6}}"
+# "FRANK McGEE, MODERATOR:" -- a role after a comma, kept as a stage direction of the turn
+_ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}))"
+# "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
+_ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
 _LABEL = re.compile(
-    rf"(?P<label>(?:{_PARTICLE}[ \t\u00a0]+)?{_CAP_WORD}"
-    rf"(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
-    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
-    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
-)
+    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:;])(?=[\s“\"«]|$)")
 _Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
+_Q_STOP = re.compile(rf"(?P<label>Q)(?P<mark>\.){_WS}+(?=\S)")
 # Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
 # "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
 _ROLE = r"(?i:speaker|participant|person|voice|interviewer|interviewee|respondent|delegate|reporter|questioner)"
 _NUMBERED_LABEL = re.compile(
-    rf"(?P<label>(?:{_CAP_WORD}[ \t\u00a0]+){{0,2}}{_ROLE}[ \t\u00a0]+\d{{1,3}})"
-    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
-    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
+    rf"(?P<label>(?:{_CAP_WORD}{_WS}+){{0,2}}{_ROLE}{_WS}+\d{{1,3}})"
+    rf"{_ASIDE}?{_WS}*(?P<mark>:)(?=[\s“\"«]|$)"
 )
-# Full-stop labels, as the Public Papers of the Presidents print Truman's press conferences:
-# "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "Q. Mr. President, ...". Read only in
-# a record that uses them (see _full_stop_style), and only in capitals, so that "Mr. Bevin. He
-# said" or "No. 608" is never a speaker.
+# Full-stop labels in capitals, as the Public Papers print Truman's press conferences:
+# "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "FRANK CORMIER [Associated Press].".
 _CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]+"  # McMAHON, DeGAULLE
 _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
-    rf"(?P<label>Q|(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}"
-    rf"(?:[ \t\u00a0]+(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}){{0,4}})"
-    r"\.[ \t\u00a0]+(?=\S)"
+    rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
+    rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,4}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+)
+# Full-stop labels in title case, as the Public Papers print them from the 1980s on:
+# "The President.", "Mr. Fitzwater.", "President Bush.", "Secretary of State Baker.". Only a
+# title's abbreviation or an initial may carry a full stop inside, so the label ends at the
+# first full stop after a name ("President Bush. Good." is "President Bush").
+_ABBREVIATION = (rf"(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Sen|Rep|Gen|Gov|Adm|Col|Maj|Capt|Cdr|Lt|Sgt|Rev"
+                 rf"|Fr|Prof|Hon|Amb|Sec|Pres|St|[{_UPPER}])\.")
+_TITLE_NAME = rf"(?:Mc|Mac|O’|O'|D’|D')?[{_UPPER}][\w’'\-{_ACCENTS}]*"
+_TITLE_STOP_LABEL = re.compile(
+    rf"(?P<label>(?:{_ABBREVIATION}{_WS}+)*{_TITLE_NAME}"
+    rf"(?:{_WS}+(?:{_ABBREVIATION}{_WS}+)*(?:{_SMALL}{_WS}+)?{_TITLE_NAME}){{0,4}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
 )
 # Words that end a capitalised line with a full stop but are not speakers: abbreviations
 # ("NO. 608") and a cable's classification and precedence marks ("SECRET. PRIORITY.").
@@ -119,6 +170,12 @@ _NOT_FULL_STOP_SPEAKERS = frozenset(
     """mr mrs ms dr st no nos sen rep gen gov adm col maj capt lt sgt rev prof hon jr sr
     secret top secret confidential restricted unclassified priority urgent immediate niact
     personal end note ok okay yes""".split()) | frozenset(["top secret", "eyes only"])
+# Words that open speech with a full stop or stand alone as an answer, never a label's first
+# word in title case ("Thank You.", "Good Morning.", "Well.").
+_INTERJECTIONS = frozenset(
+    """thank thanks good well right sure fine yes no ok okay oh ah hello hi exactly absolutely
+    certainly indeed correct true again now so please sorry excuse pardon bye goodbye welcome
+    first second third next finally""".split())
 # A footnote paragraph of the Public Papers, "1 A correspondent of the Associated Press."
 _NOTE_NUMBER = re.compile(r"(\d{1,2})[ \t\u00a0]+[A-Z]")
 # An item number the Public Papers put before a label: "[1.] Q. Mr. President ...".
@@ -155,11 +212,18 @@ _CLOSING = re.compile(
     r"|(?:NOTE|Note):\s.*)",                                          # an editor's note
     re.DOTALL,
 )
+# A heading inside a record ("Yugoslavia", "Environmental Policy", "U.S. TRADE WITH JAPAN"):
+# capitalised words, small words inside, no punctuation at the end.
+_HEADING_SMALL = r"(?:of|the|and|in|on|for|to|a|an|with|at|by|from|or|vs\.?|de|la|y|&)"
+_HEADING = re.compile(
+    rf"[{_UPPER}][\w’'.\-/{_ACCENTS}]*(?:,?{_WS}+(?:[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*|{_HEADING_SMALL})){{0,7}}")
+_HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
 _GROUP_CHARS = re.compile(r"[()\[\]]")
 _PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
+_PARTICLE_START = re.compile(rf"{_PARTICLE}{_WS}")
 
 
 @dataclass
@@ -173,6 +237,21 @@ class Paragraph:
     text: str
 
 
+@dataclass(frozen=True)
+class Style:
+    """The style a record is read in, and why.
+
+    ``name`` is ``"quoted"`` (labels followed by quotation marks, only the quoted words
+    spoken), ``"colon"`` (labels closed by a colon, plain speech) or ``"full-stop"`` (labels
+    closed by a full stop, as the Public Papers print press conferences). ``reason`` says what
+    the choice rests on; ``given`` is True when the caller chose the style (``style=...``).
+    """
+
+    name: str
+    reason: str
+    given: bool = False
+
+
 @dataclass
 class _Turn:
     label: str
@@ -184,7 +263,16 @@ class _Turn:
     speech: list[tuple[int, int]] = field(default_factory=list)
     # (start, end) spans of text outside the quotation marks
     outside: list[tuple[int, int]] = field(default_factory=list)
-    aside: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Something that opens a line like a label: the match, its shape, the label folded."""
+
+    m: re.Match[str]
+    shape: str  # known, q, numbered, colon, semicolon, q-stop, caps-stop, title-stop
+    key: str
+    words: int
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,7 +321,8 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
     as opening a new paragraph when it starts with a label, has words after the label, and the
     line before it ends like a sentence (so a hard-wrapped line that happens to begin
     ``Berlin: ...`` in mid-sentence is left alone). ``full_stop`` is passed to
-    :func:`match_label`.
+    :func:`match_label`. (:func:`parse` does the same with the whole grammar, and records a
+    doubt for each line it leaves alone.)
     """
     out: list[Paragraph] = []
     for para in paragraphs:
@@ -247,13 +336,18 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
             if (m is not None and lines[i].text[m.end():].strip()
                     and _PROSE_END.search(lines[i - 1].text)):
                 cuts.append(i)
-        if len(cuts) == 1:
-            out.append(para)
-            continue
-        for a, b in zip(cuts, cuts[1:] + [len(lines)]):
-            first, last = lines[a], lines[b - 1]
-            out.append(Paragraph(first.start, last.end, first.line_start, last.line_end,
-                                 para.text[first.start - para.start:last.end - para.start]))
+        out += _cut(para, lines, cuts)
+    return out
+
+
+def _cut(para: Paragraph, lines: list[Paragraph], cuts: list[int]) -> list[Paragraph]:
+    if len(cuts) == 1:
+        return [para]
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(lines)]):
+        first, last = lines[a], lines[b - 1]
+        out.append(Paragraph(first.start, last.end, first.line_start, last.line_end,
+                             para.text[first.start - para.start:last.end - para.start]))
     return out
 
 
@@ -262,66 +356,102 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
 def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None:
     """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar).
 
-    With ``full_stop``, a label in capitals ending in a full stop (``THE PRESIDENT.``, ``Q.``)
-    counts too. An item number before the label (``[1.] Q. ...``) is skipped: the match starts
-    at the item number and ``m.start("label")`` says where the label itself begins.
+    This is the grammar without the record around it: colon labels (and semicolon ones), and
+    with ``full_stop`` labels in capitals ending in a full stop (``THE PRESIDENT.``, ``Q.``).
+    Title-case full-stop labels, and the rules that depend on the whole record (a one-word label
+    must recur, ``Q.`` must recur outside the full-stop style), are :func:`parse`'s. An item
+    number before the label (``[1.] Q. ...``) is skipped: the match starts at the item number
+    and ``m.start("label")`` says where the label itself begins.
     """
-    item = _ITEM.match(paragraph)
-    pos = item.end() if item else 0
-    m = (_Q_LABEL.match(paragraph, pos) or _NUMBERED_LABEL.match(paragraph, pos)
-         or _LABEL.match(paragraph, pos) or (_full_stop_label(paragraph, pos) if full_stop else None))
-    if m is None:
+    c = _candidate(paragraph, 0, None)
+    if c is None or c.shape == "title-stop":
         return None
-    label = m.group("label")
-    if len(label) > 60:
+    if c.shape in ("q-stop", "caps-stop") and not full_stop:
         return None
-    if _normal(label).rstrip(".") in _NEVER_SPEAKERS:
-        return None
-    return m
+    return c.m
 
 
-def _full_stop_label(paragraph: str, pos: int = 0) -> re.Match[str] | None:
-    """A full-stop label at ``pos`` (``THE PRESIDENT.``), unless it is an abbreviation or a mark."""
-    m = _FULL_STOP_LABEL.match(paragraph, pos)
+def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
+    """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
+    item = _ITEM.match(text, pos)
+    p = item.end() if item else pos
+    if known is not None:
+        m = known.match(text, p)
+        if m is not None:
+            return _make(m, "known")
+    if p >= len(text):
+        return None
+    ch = text[p]
+    if not ch.isupper() and not _PARTICLE_START.match(text, p):
+        return None
+    m = _Q_LABEL.match(text, p)
+    if m is not None:
+        return _make(m, "q")
+    m = _NUMBERED_LABEL.match(text, p)
+    if m is not None:
+        return _make(m, "numbered")
+    m = _LABEL.match(text, p)
+    if m is not None:
+        label = m.group("label")
+        key = _normal(label)
+        if len(label) > 60 or key.rstrip(".") in _NEVER_SPEAKERS:
+            return None
+        if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
+            return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
+        return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
+    m = _Q_STOP.match(text, p)
+    if m is not None:
+        return _make(m, "q-stop")
+    m = _FULL_STOP_LABEL.match(text, p)
     if m is not None:
         words = _normal(m.group("label"))
         if words in _NOT_FULL_STOP_SPEAKERS or words.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
             return None
-    return m
+        return _make(m, "caps-stop")
+    m = _TITLE_STOP_LABEL.match(text, p)
+    if m is not None:
+        words = _normal(m.group("label")).split()
+        if (len(words[-1]) < 2 or words[0].rstrip(".") in _INTERJECTIONS or words[-1].rstrip(".") in _NOT_FULL_STOP_SPEAKERS
+                or " ".join(words) in _NOT_FULL_STOP_SPEAKERS):
+            return None
+        return _make(m, "title-stop")
+    return None
 
 
-def _full_stop_style(paragraphs: list[Paragraph]) -> bool:
-    """Whether the record writes its labels with a full stop (``THE PRESIDENT. ...``).
-
-    It does when at least two paragraphs open with such a label other than ``Q.`` (a line after
-    a line that ends like a sentence counts as opening a paragraph, as in
-    :func:`split_at_labels`). A single capitalised line ending in a full stop (a heading) does
-    not make a record of this style.
-    """
-    found = 0
-    for para in paragraphs:
-        lines = para.text.split("\n")
-        for i, line in enumerate(lines):
-            if i and not _PROSE_END.search(lines[i - 1]):
-                continue
-            line = line.strip()
-            item = _ITEM.match(line)
-            m = _full_stop_label(line, item.end() if item else 0)
-            if m is not None and m.group("label") != "Q":
-                found += 1
-                if found == 2:
-                    return True
-    return False
+def _make(m: re.Match[str], shape: str) -> _Candidate:
+    label = m.group("label")
+    return _Candidate(m, shape, _normal(label), len(label.split()))
 
 
-def _drop_lone_words(matches: list[re.Match[str] | None]) -> list[re.Match[str] | None]:
-    """Full-stop labels of one word other than ``Q.`` count only when they open two paragraphs
-    or more: ``NATO. That is ...`` once is speech, ``TRUMAN.`` at every answer is a speaker."""
-    def lone(m: re.Match[str] | None) -> bool:
-        return (m is not None and m.re is _FULL_STOP_LABEL and m.group("label") != "Q"
-                and len(m.group("label").split()) == 1)
-    counts = Counter(m.group("label") for m in matches if lone(m))
-    return [None if lone(m) and counts[m.group("label")] < 2 else m for m in matches]
+def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
+    """One pattern for the labels of a speaker file: each is read wherever it opens a
+    paragraph, whatever follows it (``:``, ``.``, ``;`` or ``,``), case and spaces folded."""
+    alternatives = sorted({" ".join(label.replace("\u00a0", " ").split()).removesuffix(":").strip()
+                           for label in labels or ()} - {""}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    body = "|".join(rf"{_WS}+".join(map(re.escape, a.split())) for a in alternatives)
+    return re.compile(
+        rf"(?i:(?P<label>{body})){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,])(?=[\s“\"«]|$)")
+
+
+def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
+    """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
+    caps = [c for c in openings if c.shape == "caps-stop"]
+    title = [c for c in openings if c.shape == "title-stop" and c.words >= 2]
+    q = sum(c.shape == "q-stop" for c in openings)
+    counts = Counter(c.m.group("label") for c in caps + title)
+    recurring = any(n >= 2 for n in counts.values())
+    total = len(caps) + len(title) + q
+    shown = ", ".join([f"{label}. {n}" for label, n in counts.most_common(3)]
+                      + ([f"Q. {q}"] if q else []))
+    reason = (f"{total} paragraphs open with a label closed by a full stop ({shown}), "
+              f"{n_colon} with a colon")
+    if len(caps) >= 2:
+        return True, reason
+    if title and (q or recurring) and total >= 3 and total > n_colon:
+        return True, reason
+    return False, reason
 
 
 def _numbered_note(previous: str, paragraph: str) -> bool:
@@ -352,26 +482,15 @@ def _opens_quotation(after_label: str) -> bool:
     return probe[:1] in _OPENING_QUOTES
 
 
-def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
-    """Whether the record puts its speech in quotation marks (rule 3) or not (rule 4).
-
-    A record is in the quoted style when at least half of its labels are followed by an
-    opening quotation mark. In a record in the plain style (a press conference), a turn that
-    happens to begin by quoting someone (``PRESIDENT BIDEN:  “The Pacific Ocean ...”  Those
-    are the words ...``) is still a plain turn: all its words are the speaker's.
-    """
-    return _mostly_followed_by(paragraphs, matches, _opens_quotation)
-
-
-def _mostly_followed_by(paragraphs: list[Paragraph], matches: list[re.Match[str] | None],
-                        test) -> bool:
-    """Whether ``test`` holds for what follows at least half of the labels."""
+def _mostly_followed_by(text: str, paragraphs: list[Paragraph],
+                        matches: list[re.Match[str] | None], test: Callable[[str], bool]) -> tuple[int, int]:
+    """How many labels there are, and after how many of them ``test`` holds."""
     labelled = passed = 0
     for para, m in zip(paragraphs, matches):
         if m is not None:
             labelled += 1
-            passed += test(para.text[m.end():])
-    return labelled > 0 and 2 * passed >= labelled
+            passed += test(text[m.end():para.end])
+    return labelled, passed
 
 
 def _has_field_line(paragraph: str) -> bool:
@@ -386,6 +505,26 @@ def _has_field_line(paragraph: str) -> bool:
 def _list_heading(label: str) -> bool:
     """Whether a label reads like a header's list heading (``U.S. Side``, ``Participants``)."""
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
+
+
+def _name_only(value: str) -> bool:
+    """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
+    words = value.split()
+    return (1 <= len(words) <= 6 and value[:1].isupper() and value[-1:].isalnum()
+            and all(w[:1].isupper() or w[:1].isdigit() or re.fullmatch(_SMALL, w) for w in words)
+            and not any(ch in value for ch in "?!;:“”\"()[]"))
+
+
+def _heading_shaped(para: Paragraph) -> bool:
+    """Whether a paragraph reads like a heading: one short line of capitalised words, nothing
+    at its end that closes a sentence (``Yugoslavia``, ``Environmental Policy``)."""
+    text = para.text
+    if "\n" in text or len(text) > 60 or not _HEADING_END.match(text[-1]):
+        return False
+    if not _HEADING.fullmatch(text):
+        return False
+    words = text.split()
+    return not (len(words) == 1 and words[0].casefold() in _INTERJECTIONS | _NOT_FULL_STOP_SPEAKERS)
 
 
 def _normal(label: str) -> str:
@@ -490,38 +629,183 @@ def _clean(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The reading of one record: its style and which label-like openings are labels
+class _Reading:
+    """The record-wide decisions: the style, and which candidates are read as labels."""
+
+    def __init__(self, openings: list[_Candidate], style: str | None) -> None:
+        colon_like = ("known", "q", "numbered", "colon")
+        n_colon = sum(c.shape in colon_like for c in openings)
+        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
+        self.fs_reason = fs_reason
+        self.given = style
+        if style is not None:
+            self.full_stop = style == "full-stop"
+        self.counts = Counter(c.key for c in openings)
+        self.q_stops = sum(c.shape == "q-stop" for c in openings)
+        # labels read with a colon (or in the record's own style) anywhere: a semicolon label
+        # with the same words is the same speaker's
+        self.read_keys = {c.key for c in openings
+                          if c.shape != "semicolon" and self.reads(c)}
+
+    def reads(self, c: _Candidate) -> bool:
+        """Whether the candidate is read as a label in this record."""
+        shape = c.shape
+        if shape in ("known", "q", "numbered", "colon"):
+            return True
+        if shape == "semicolon":
+            label = c.m.group("label")
+            return c.key in self.read_keys or (c.words >= 2 and label.isupper())
+        if shape == "q-stop":
+            return self.full_stop or self.q_stops >= 2
+        if shape == "caps-stop":
+            return self.full_stop and (c.words >= 2 or self.counts[c.key] >= 2)
+        # title-stop: in the full-stop style, labels of two words or more
+        return self.full_stop and c.words >= 2
+
+    def label_like(self, c: _Candidate, in_header: bool) -> bool:
+        """Whether a candidate not read is worth a doubt (a one-word full-stop label in the
+        header, ``MOSCOW. The Embassy.``, or a one-word title-case one met once, is not)."""
+        if c.shape in ("caps-stop", "title-stop") and c.words == 1:
+            return not in_header and (c.shape == "caps-stop" or self.counts[c.key] >= 2)
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
 # The parse
 @dataclass
 class ParseResult:
-    """What :func:`parse` finds: blocks and turns as lists of dicts, and any warnings."""
+    """What :func:`parse` finds: blocks and turns as lists of dicts, warnings, style, doubts."""
 
     blocks: list[dict]
     turns: list[dict]
     warnings: list[str]
+    style: Style = field(default_factory=lambda: Style("colon", ""))
+    doubts: list[Doubt] = field(default_factory=list)
 
 
-def parse(text: str, path: str = "<text>") -> ParseResult:
+@dataclass
+class _Pending:
+    """A label-like opening the parser did not read: its doubt is written when the fate of the
+    paragraph that holds it (at offset ``at``) is known (part of which turn, narration ...)."""
+
+    at: int
+    c: _Candidate
+    why: str = ""
+    decision: str = ""
+    suggestion: str = ""
+
+
+def parse(text: str, path: str = "<text>", style: str | None = None,
+          labels: Iterable[str] | None = None) -> ParseResult:
     """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
 
-    Raises :class:`TranscriptError` for a quotation that never closes, and for a text whose
-    lines end with a carriage return alone (old Mac line endings). Labels are returned as
-    written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
+    ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the parser
+    would infer; ``labels`` (the labels of a speaker file) are read as labels wherever they
+    open a paragraph. Raises :class:`TranscriptError` for a quotation that never closes, and for
+    a text whose lines end with a carriage return alone (old Mac line endings); ``ValueError``
+    for a style that is not one of :data:`STYLES`. Labels are returned as written; mapping them
+    to canonical speakers is :mod:`helpers.speakers`' job.
     """
+    if style is not None and style not in STYLES:
+        raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
     if "\r" in text and "\n" not in text:
         line, column = position(text, text.index("\r"))
         raise TranscriptError(
             "the lines end with a carriage return alone (old Mac line endings); save the file "
             "again with Unix (LF) or Windows (CRLF) line endings", path, line, column)
-    paragraphs = split_paragraphs(text)
-    full_stop = _full_stop_style(paragraphs)
-    paragraphs = split_at_labels(paragraphs, full_stop)
-    matches = [match_label(para.text, full_stop) for para in paragraphs]
-    if full_stop:
-        matches = _drop_lone_words(matches)
-    quoted_style = _quoted_style(paragraphs, matches)
-    kinds: list[str] = ["header"] * len(paragraphs)
-    owner: list[int | None] = [None] * len(paragraphs)
+    known = _known_pattern(labels)
+    raw = split_paragraphs(text)
+
+    # 1. Every line that may open a paragraph, and what opens it like a label.
+    #    (first line of a paragraph, or a line after one that ends like a sentence)
+    per_para: list[list[tuple[Paragraph, _Candidate | None, bool]]] = []
+    openings: list[_Candidate] = []
+    for para in raw:
+        if "\n" not in para.text:
+            c = _candidate(text, para.start, known)
+            per_para.append([(para, c, True)])
+            if c is not None:
+                openings.append(c)
+            continue
+        rows = []
+        previous: Paragraph | None = None
+        for line in _lines(para):
+            c = _candidate(text, line.start, known)
+            opens = previous is None or _PROSE_END.search(previous.text) is not None
+            rows.append((line, c, opens))
+            if c is not None and opens:
+                openings.append(c)
+            previous = line
+        per_para.append(rows)
+    reading = _Reading(openings, style)
+
+    # 2. Cut paragraphs where a line inside opens with a label; note the lines left alone.
+    paragraphs: list[Paragraph] = []
+    cands: list[_Candidate | None] = []
+    pending: list[_Pending] = []
+    mid_sentence: list[tuple[Paragraph, _Candidate]] = []
+    for para, rows in zip(raw, per_para):
+        if len(rows) == 1:
+            paragraphs.append(para)
+            cands.append(rows[0][1])
+            continue
+        cuts = [0]
+        for i in range(1, len(rows)):
+            line, c, opens = rows[i]
+            if c is None:
+                continue
+            if opens and reading.reads(c) and text[c.m.end():line.end].strip():
+                cuts.append(i)
+            elif opens and not reading.reads(c):
+                pending.append(_Pending(line.start, c))
+            elif reading.reads(c):
+                mid_sentence.append((line, c))
+        pieces = _cut(para, [r[0] for r in rows], cuts)
+        paragraphs += pieces
+        cands += [rows[i][1] for i in cuts]
+    matches: list[re.Match[str] | None] = []
+    for index, c in enumerate(cands):
+        if c is not None and reading.reads(c):
+            matches.append(c.m)
+        else:
+            matches.append(None)
+            if c is not None:
+                pending.append(_Pending(paragraphs[index].start, c))
+    label_counts = Counter(_normal(m.group("label")) for m in matches if m is not None)
+
+    # 3. The style: full stop (decided above), quoted or colon.
+    labelled, quoted_n = _mostly_followed_by(text, paragraphs, matches, _opens_quotation)
+    if reading.given is not None:
+        style_name = reading.given
+        reason = f"chosen by the caller (style={style_name!r})"
+    elif reading.full_stop:
+        style_name, reason = "full-stop", reading.fs_reason
+    elif labelled and 2 * quoted_n >= labelled:
+        style_name = "quoted"
+        reason = f"{quoted_n} of {labelled} labels are followed by an opening quotation mark"
+    else:
+        style_name = "colon"
+        reason = (f"{labelled} label{'s' if labelled != 1 else ''}, {quoted_n} of them followed "
+                  "by an opening quotation mark" if labelled
+                  else "no paragraph opens with a speaker label")
+        stops = sum(c.shape in ("caps-stop", "title-stop", "q-stop") for c in openings)
+        if stops:
+            reason += (f"; {stops} paragraph{'s' if stops != 1 else ''} open with a label closed "
+                       "by a full stop, too few for the full-stop style")
+    quoted_style = style_name == "quoted"
+
+    # Headings: a heading-shaped line right before a label (or before another heading that is).
+    n = len(paragraphs)
+    heading_shape = [matches[i] is None and _heading_shaped(paragraphs[i]) for i in range(n)]
+    before_label = [False] * n
+    for i in range(n - 2, -1, -1):
+        before_label[i] = matches[i + 1] is not None or (heading_shape[i + 1] and before_label[i + 1])
+
+    kinds: list[str] = ["header"] * n
+    owner: list[int | None] = [None] * n
     turns: list[_Turn] = []
+    doubts: list[Doubt] = []
     current: _Turn | None = None
     open_marks = ""  # the quotations open, outermost first (see _scan_quotes)
     strays: list[int] = []  # closing marks met with no quotation open
@@ -530,27 +814,50 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
 
     def fail_unclosed() -> None:
         line, column = position(text, opened_at if opened_at is not None else 0)
+        label = current.label if current is not None else ""
         raise TranscriptError(
-            f"the quotation opened here (in the turn of “{current.label}”) never closes: "
+            f"the quotation opened here (in the turn of “{label}”) never closes: "
             "add the closing quotation mark where the speech ends",
             path, line, column,
         )
 
+    def doubt(kind: str, at: int, shown: str, message: str, decision: str, suggestion: str) -> None:
+        line, column = position(text, at)
+        doubts.append(Doubt(kind, line, column, at, shown, message, decision, suggestion))
+
     for index, para in enumerate(paragraphs):
         m = matches[index]
-        if m is not None and not turns and _list_heading(m.group("label")):
-            m = None  # "U.S. Side:" in a header lists people; it is not a speaker
+        c = cands[index]
+        if m is not None and c is not None and not turns and c.shape == "colon":
+            rest = text[m.end():para.end].strip()
+            if _list_heading(m.group("label")):
+                m = None  # "U.S. Side:" in a header lists people; it is not a speaker
+            elif "\n" not in para.text and _name_only(rest) and label_counts[c.key] == 1:
+                # "President: Jimmy Carter" at the top of a file is a header field
+                m = None
+                pending.append(_Pending(para.start, c, f"'{c.m.group('label')}:' is followed only by "
+                                        f"a name, like a header field ('{_clean(para.text)}')",
+                                        "read as a header field",
+                                        f"if it is speech, list '{c.m.group('label')}' in a "
+                                        "speaker file"))
         if open_marks and m is not None:
-            # Inside an open quotation, a label counts only when a new quotation follows it.
-            if _opens_quotation(para.text[m.end():]):
+            # Inside an open quotation, a label counts only when a new quotation follows it (or
+            # when the speaker file lists it): then the quotation before it never closed.
+            if _opens_quotation(text[m.end():para.end]) or (c is not None and c.shape == "known"):
                 fail_unclosed()
+            if c is not None and current is not None:
+                pending.append(_Pending(para.start, c, f"'{_shown(c)}' looks like a speaker label, "
+                                        "but a quotation is open",
+                                        f"read as part of the quotation of turn {len(turns)} "
+                                        f"({current.label})",
+                                        "if a speaker begins here, the quotation before it lacks "
+                                        "its closing mark: add it"))
             m = None
         if m is not None:
-            label_end = para.start + m.end()
+            label_end = m.end()
             label = m.group("label")
-            label_start = para.start + m.start("label")
-            current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False,
-                            aside=m.group("aside") if "aside" in m.groupdict() else None)
+            label_start = m.start("label")
+            current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False)
             turns.append(current)
             closed = False
             current.quoted = quoted_style and _opens_quotation(text[label_end:para.end])
@@ -559,8 +866,13 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
-            if current.aside:
-                current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
+            for group in ("role", "aside"):
+                if group in m.re.groupindex and m.group(group) is not None:
+                    current.outside.append((m.start(group), m.end(group)))
+            if c is not None and c.shape == "semicolon":
+                doubt("semicolon", label_start, _shown(c),
+                      f"'{_shown(c)}' looks like a speaker label closed by ';'",
+                      "read as a label", "list it in a speaker file to confirm")
             if current.quoted:
                 open_marks, inside, outside, opened_at = _scan_quotes(
                     text, label_end, para.end, "", strays)
@@ -590,10 +902,20 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                 closed = True
                 kinds[index] = "narration"
                 continue
+            if heading_shape[index] and before_label[index]:
+                kinds[index] = "heading"
+                continue
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
+            if heading_shape[index]:
+                doubt("short-line", para.start, para.text,
+                      f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
+                      "reads like a heading",
+                      "read as speech",
+                      "if it is a heading, the paragraph after it may open with a label the "
+                      "parser did not read: list that label in a speaker file")
             continue
         kinds[index] = "narration" if turns else "header"
 
@@ -612,15 +934,36 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
         else:
             break
 
+    # The doubts about openings not read, now that each paragraph's fate is known.
+    starts = [p.start for p in paragraphs]
+    for p in pending:
+        c = p.c
+        k = _containing(starts, p.at)
+        if not p.why and not reading.label_like(c, in_header=not turns or k < first):
+            continue
+        doubt("header-field" if p.decision == "read as a header field" else
+              "semicolon" if c.shape == "semicolon" else "not-a-label",
+              c.m.start("label"), _shown(c),
+              p.why or _why_not(c, reading, style_name),
+              p.decision or _fate(kinds[k], owner[k], turns),
+              p.suggestion or _suggest(c, style_name))
+    for line, c in mid_sentence:
+        k = _containing(starts, line.start)
+        doubt("mid-sentence", c.m.start("label"), _shown(c),
+              f"'{_shown(c)}' opens a line after one that does not end a sentence",
+              _fate(kinds[k], owner[k], turns).replace("read as", "left in the paragraph, as", 1),
+              "if a speaker begins here, put a blank line before it")
+    doubts.sort(key=lambda d: d.start)
+
     blocks: list[dict] = []
-    for n, p in enumerate(paragraphs):
-        turn = (owner[n] + 1) if owner[n] is not None else None
+    for k, p in enumerate(paragraphs):
+        turn = (owner_k + 1) if (owner_k := owner[k]) is not None else None
         # Header paragraphs are cut into lines: each line of a header is a field of its own.
-        pieces = _lines(p) if kinds[n] == "header" else [p]
+        pieces = _lines(p) if kinds[k] == "header" else [p]
         for piece in pieces:
             blocks.append({
                 "block": len(blocks) + 1,
-                "kind": kinds[n],
+                "kind": kinds[k],
                 "turn": turn,
                 "text": piece.text,
                 "start": piece.start,
@@ -628,16 +971,18 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                 "line_start": piece.line_start,
                 "line_end": piece.line_end,
             })
-    rows = [_turn_row(text, n + 1, t, paragraphs) for n, t in enumerate(turns)]
+    rows = [_turn_row(text, t_number + 1, t, paragraphs) for t_number, t in enumerate(turns)]
     warnings = []
     if strays:
-        lines = sorted({position(text, offset)[0] for offset in strays})
-        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        stray_lines = sorted({position(text, offset)[0] for offset in strays})
+        shown = ", ".join(map(str, stray_lines[:5])) + (" ..." if len(stray_lines) > 5 else "")
         warnings.append(
-            f"a closing quotation mark ” with no quotation open (line{'s' if len(lines) > 1 else ''} "
+            f"a closing quotation mark ” with no quotation open (line{'s' if len(stray_lines) > 1 else ''} "
             f"{shown}): the words after it, up to the next opening mark, are read as outside the "
             "speech; check the marks there")
-    if _mostly_followed_by(paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘"):
+    single_n, single_yes = _mostly_followed_by(
+        text, paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘")
+    if single_n and 2 * single_yes >= single_n:
         warnings.append(
             "most labels are followed by a single quotation mark ‘, which is not read as a "
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
@@ -648,7 +993,45 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             "no speaker turns found: no paragraph opens with a speaker label such as "
             "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
         )
-    return ParseResult(blocks, rows, warnings)
+    return ParseResult(blocks, rows, warnings, Style(style_name, reason, style is not None), doubts)
+
+
+def _shown(c: _Candidate) -> str:
+    """The label as the doubt shows it, with its closing mark: ``MR. LEVY;``."""
+    mark = c.m.group("mark") if "mark" in c.m.re.groupindex else None
+    return c.m.group("label") + (mark or "")
+
+
+def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
+    closer = {":": "a colon", ";": "';'", ".": "a full stop", ",": "a comma"}.get(
+        c.m.group("mark") if "mark" in c.m.re.groupindex else "", "spaces")
+    why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
+    if c.shape == "q-stop":
+        return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
+    if c.shape in ("caps-stop", "title-stop") and not reading.full_stop:
+        return why + f", but this record's labels are read in the {style} style"
+    if c.shape in ("caps-stop", "title-stop") and c.words == 1:
+        return why + ", but a label of one word must be in capitals and open two paragraphs or more"
+    return why
+
+
+def _fate(kind: str, turn: int | None, turns: list[_Turn]) -> str:
+    if kind == "speech" and turn is not None:
+        return f"read as part of turn {turn + 1} ({turns[turn].label})"
+    return {"header": "read as header", "heading": "read as a heading"}.get(kind, "read as narration")
+
+
+def _suggest(c: _Candidate, style: str) -> str:
+    label = c.m.group("label")
+    advice = f"if a speaker begins here, list '{label}' in a speaker file"
+    if c.shape in ("caps-stop", "title-stop", "q-stop") and style != "full-stop":
+        advice += " (or, if the record's labels all end in a full stop, use --style full-stop)"
+    return advice
+
+
+def _containing(starts: list[int], offset: int) -> int:
+    """The index of the paragraph (by its start offsets, sorted) that holds ``offset``."""
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) -> dict:

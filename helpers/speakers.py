@@ -22,6 +22,7 @@ A transcript ``NAME.txt`` picks up ``NAME.speakers.csv`` beside it by itself.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +43,28 @@ def fold(label: str) -> str:
     return " ".join(label.replace("\u00a0", " ").split()).casefold()
 
 
+# A surname prefix written in small letters inside a name in capitals: McGEE, MacARTHUR, DeGAULLE.
+_PREFIX = re.compile(r"\b(Mc|Mac|De|La)(?=[^\W\d_])")
+
+
 def default_speaker(label: str) -> str:
-    """The canonical name of a label no speaker file lists."""
+    """The canonical name of a label no speaker file lists.
+
+    A label in capitals is written in title case, a surname's prefix included: ``MR. McGEE``
+    is ``Mr. McGee``, like ``Mr. McGee`` written so, and ``GENERAL MacARTHUR`` is ``General
+    MacArthur``.
+    """
     name = " ".join(label.replace("\u00a0", " ").split())
-    if name.isupper() and len(name) > 1:
-        name = name.title()
+    if len(name) > 1 and _PREFIX.sub("", name).isupper():
+        name = " ".join(_title(word) for word in name.split(" "))
     return name
+
+
+def _title(word: str) -> str:
+    m = _PREFIX.match(word)
+    if m and word[m.end():].isupper():
+        return m.group(1) + word[m.end():].title()
+    return word.title()
 
 
 def sidecar(source: str | Path) -> Path:
