@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers export|metadata|summary SOURCE ...``.
+"""The command line: ``python -m helpers check|export|metadata|summary SOURCE ...``.
 
 Bad input never shows a traceback: the program prints one line,
 ``SOURCE:LINE:COL: error: MESSAGE``, on standard error and exits with status 2.
@@ -11,16 +11,24 @@ import sys
 from pathlib import Path
 
 from .counting import speaker_summary
+from .doubts import check_report, doubt_line
 from .errors import TranscriptError
 from .export import WRITERS
+from .parse import STYLES
 from .transcript import Transcript, read_transcript
 
 
 def _load(args: argparse.Namespace) -> Transcript:
-    transcript = read_transcript(args.source, aliases=args.speakers)
+    transcript = read_transcript(args.source, aliases=args.speakers, style=args.style)
     for warning in transcript.warnings:
         print(f"{args.source}: warning: {warning}", file=sys.stderr)
     return transcript
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    transcript = _load(args)
+    print(check_report(transcript))
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -36,6 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise TranscriptError(f"cannot write the file ({exc.strerror or exc})", str(out), 1, 1) from None
     what = "blocks" if args.blocks else "turns"
     print(f"wrote {len(frame)} {what} to {out}", file=sys.stderr)
+    print(f"{args.source}: {doubt_line(transcript, args.source)}", file=sys.stderr)
     return 0
 
 
@@ -50,6 +59,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     table = speaker_summary(transcript.turns)
     if table.empty:
         print("no speaker turns")
+        print(f"{doubt_line(transcript, args.source).capitalize()}.")
         return 0
     printable = table.rename(columns={
         "share_of_turns": "% of turns", "share_of_words": "% of words",
@@ -58,6 +68,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     total_turns, total_words = int(table["turns"].sum()), int(table["words"].sum())
     print(f"\n{total_turns} turns, {total_words} words. A word is a whitespace-separated token "
           "of the spoken text that contains a letter or digit.")
+    print(f"{doubt_line(transcript, args.source).capitalize()}.")
     return 0
 
 
@@ -74,7 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("source", help="the transcript: a UTF-8 text file")
         p.add_argument("--speakers", metavar="FILE",
                        help="speaker file mapping labels to speakers (CSV: label,speaker,side); "
-                            "default: SOURCE's NAME.speakers.csv when it exists")
+                            "default: SOURCE's NAME.speakers.csv when it exists. Its labels are "
+                            "read wherever they open a paragraph")
+        p.add_argument("--style", choices=STYLES,
+                       help="read the record in this style instead of the one inferred: quoted "
+                            "(labels followed by quotation marks), colon (labels closed by a "
+                            "colon) or full-stop (labels closed by a full stop)")
         return p
 
     export = add("export", "write the turns (or, with --blocks, every block) to a .csv or .json file")
@@ -83,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
     add("metadata", "print the telegram's header fields and the meeting's date as JSON").set_defaults(run=cmd_metadata)
     add("summary", "print turns, words and shares of words per speaker").set_defaults(run=cmd_summary)
+    add("check", "print how the record was read: its style and why, each speaker's labels and "
+                 "turns, and every doubt about a label with a suggested fix").set_defaults(run=cmd_check)
     return parser
 
 

@@ -189,8 +189,7 @@ def check_report(transcript: "Transcript") -> str:
     out = []
     style = transcript.style
     if style is not None:
-        how = "given" if style.given else "inferred"
-        out.append(f"style: {style.name} ({how}: {style.reason})")
+        out.append(f"style: {style.name} ({style.reason if style.given else 'inferred: ' + style.reason})")
     turns = transcript.turns
     if turns.empty:
         out.append("speakers: none (no speaker turns found)")

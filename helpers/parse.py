@@ -479,7 +479,7 @@ def _opens_quotation(after_label: str) -> bool:
         if depth:  # never closed: ordinary text
             break
         probe = probe[i + 1:].lstrip(" \t\u00a0")
-    return probe[:1] in _OPENING_QUOTES
+    return probe[:1] != "" and probe[:1] in _OPENING_QUOTES
 
 
 def _mostly_followed_by(text: str, paragraphs: list[Paragraph],
@@ -778,7 +778,7 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     labelled, quoted_n = _mostly_followed_by(text, paragraphs, matches, _opens_quotation)
     if reading.given is not None:
         style_name = reading.given
-        reason = f"chosen by the caller (style={style_name!r})"
+        reason = "given with --style (style= in Python), not inferred"
     elif reading.full_stop:
         style_name, reason = "full-stop", reading.fs_reason
     elif labelled and 2 * quoted_n >= labelled:
