@@ -59,7 +59,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     table = speaker_summary(transcript.turns)
     if table.empty:
         print("no speaker turns")
-        print(f"{doubt_line(transcript, args.source).capitalize()}.")
+        print(_first_up(doubt_line(transcript, args.source)))
         return 0
     printable = table.rename(columns={
         "share_of_turns": "% of turns", "share_of_words": "% of words",
@@ -68,8 +68,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     total_turns, total_words = int(table["turns"].sum()), int(table["words"].sum())
     print(f"\n{total_turns} turns, {total_words} words. A word is a whitespace-separated token "
           "of the spoken text that contains a letter or digit.")
-    print(f"{doubt_line(transcript, args.source).capitalize()}.")
+    print(_first_up(doubt_line(transcript, args.source)))
     return 0
+
+
+def _first_up(line: str) -> str:
+    return line[:1].upper() + line[1:]
 
 
 def build_parser() -> argparse.ArgumentParser:

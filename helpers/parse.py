@@ -435,11 +435,23 @@ def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
         rf"(?i:(?P<label>{body})){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,])(?=[\s“\"«]|$)")
 
 
+def _as_written(c: _Candidate) -> str:
+    """The shape a candidate has as written: a speaker-file label by the mark that closes it."""
+    if c.shape != "known":
+        return c.shape
+    mark = c.m.group("mark")
+    if mark == ".":
+        label = c.m.group("label")
+        return "q-stop" if label in ("Q", "q") else "caps-stop" if label.isupper() else "title-stop"
+    return {":": "colon", ";": "semicolon"}.get(mark, "comma")
+
+
 def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
     """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
-    caps = [c for c in openings if c.shape == "caps-stop"]
-    title = [c for c in openings if c.shape == "title-stop" and c.words >= 2]
-    q = sum(c.shape == "q-stop" for c in openings)
+    shapes = [(_as_written(c), c) for c in openings]
+    caps = [c for shape, c in shapes if shape == "caps-stop"]
+    title = [c for shape, c in shapes if shape == "title-stop" and c.words >= 2]
+    q = sum(shape == "q-stop" for shape, _ in shapes)
     counts = Counter(c.m.group("label") for c in caps + title)
     recurring = any(n >= 2 for n in counts.values())
     total = len(caps) + len(title) + q
@@ -634,8 +646,8 @@ class _Reading:
     """The record-wide decisions: the style, and which candidates are read as labels."""
 
     def __init__(self, openings: list[_Candidate], style: str | None) -> None:
-        colon_like = ("known", "q", "numbered", "colon")
-        n_colon = sum(c.shape in colon_like for c in openings)
+        colon_like = ("q", "numbered", "colon")
+        n_colon = sum(_as_written(c) in colon_like for c in openings)
         self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
         self.fs_reason = fs_reason
         self.given = style
