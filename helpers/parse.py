@@ -404,14 +404,15 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         return _make(m, "q-stop")
     m = _FULL_STOP_LABEL.match(text, p)
     if m is not None:
-        words = _normal(m.group("label"))
-        if words in _NOT_FULL_STOP_SPEAKERS or words.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
+        folded = _normal(m.group("label"))
+        if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
             return None
         return _make(m, "caps-stop")
     m = _TITLE_STOP_LABEL.match(text, p)
     if m is not None:
         words = _normal(m.group("label")).split()
-        if (len(words[-1]) < 2 or words[0].rstrip(".") in _INTERJECTIONS or words[-1].rstrip(".") in _NOT_FULL_STOP_SPEAKERS
+        if (len(words[-1]) < 2 or words[0].rstrip(".") in _INTERJECTIONS
+                or words[-1].rstrip(".") in _NOT_FULL_STOP_SPEAKERS
                 or " ".join(words) in _NOT_FULL_STOP_SPEAKERS):
             return None
         return _make(m, "title-stop")
@@ -722,10 +723,10 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     if style is not None and style not in STYLES:
         raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
     if "\r" in text and "\n" not in text:
-        line, column = position(text, text.index("\r"))
+        cr_line, cr_column = position(text, text.index("\r"))
         raise TranscriptError(
             "the lines end with a carriage return alone (old Mac line endings); save the file "
-            "again with Unix (LF) or Windows (CRLF) line endings", path, line, column)
+            "again with Unix (LF) or Windows (CRLF) line endings", path, cr_line, cr_column)
     known = _known_pattern(labels)
     raw = split_paragraphs(text)
 
@@ -740,16 +741,16 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
             if c is not None:
                 openings.append(c)
             continue
-        rows = []
+        line_rows = []
         previous: Paragraph | None = None
-        for line in _lines(para):
-            c = _candidate(text, line.start, known)
+        for one in _lines(para):
+            c = _candidate(text, one.start, known)
             opens = previous is None or _PROSE_END.search(previous.text) is not None
-            rows.append((line, c, opens))
+            line_rows.append((one, c, opens))
             if c is not None and opens:
                 openings.append(c)
-            previous = line
-        per_para.append(rows)
+            previous = one
+        per_para.append(line_rows)
     reading = _Reading(openings, style)
 
     # 2. Cut paragraphs where a line inside opens with a label; note the lines left alone.
@@ -757,25 +758,24 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     cands: list[_Candidate | None] = []
     pending: list[_Pending] = []
     mid_sentence: list[tuple[Paragraph, _Candidate]] = []
-    for para, rows in zip(raw, per_para):
-        if len(rows) == 1:
+    for para, line_rows in zip(raw, per_para):
+        if len(line_rows) == 1:
             paragraphs.append(para)
-            cands.append(rows[0][1])
+            cands.append(line_rows[0][1])
             continue
         cuts = [0]
-        for i in range(1, len(rows)):
-            line, c, opens = rows[i]
+        for i in range(1, len(line_rows)):
+            one, c, opens = line_rows[i]
             if c is None:
                 continue
-            if opens and reading.reads(c) and text[c.m.end():line.end].strip():
+            if opens and reading.reads(c) and text[c.m.end():one.end].strip():
                 cuts.append(i)
             elif opens and not reading.reads(c):
-                pending.append(_Pending(line.start, c))
+                pending.append(_Pending(one.start, c))
             elif reading.reads(c):
-                mid_sentence.append((line, c))
-        pieces = _cut(para, [r[0] for r in rows], cuts)
-        paragraphs += pieces
-        cands += [rows[i][1] for i in cuts]
+                mid_sentence.append((one, c))
+        paragraphs += _cut(para, [r[0] for r in line_rows], cuts)
+        cands += [line_rows[i][1] for i in cuts]
     matches: list[re.Match[str] | None] = []
     for index, c in enumerate(cands):
         if c is not None and reading.reads(c):
@@ -948,19 +948,19 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
 
     # The doubts about openings not read, now that each paragraph's fate is known.
     starts = [p.start for p in paragraphs]
-    for p in pending:
-        c = p.c
-        k = _containing(starts, p.at)
-        if not p.why and not reading.label_like(c, in_header=not turns or k < first):
+    for note in pending:
+        c = note.c
+        k = _containing(starts, note.at)
+        if not note.why and not reading.label_like(c, in_header=not turns or k < first):
             continue
-        doubt("header-field" if p.decision == "read as a header field" else
+        doubt("header-field" if note.decision == "read as a header field" else
               "semicolon" if c.shape == "semicolon" else "not-a-label",
               c.m.start("label"), _shown(c),
-              p.why or _why_not(c, reading, style_name),
-              p.decision or _fate(kinds[k], owner[k], turns),
-              p.suggestion or _suggest(c, style_name))
-    for line, c in mid_sentence:
-        k = _containing(starts, line.start)
+              note.why or _why_not(c, reading, style_name),
+              note.decision or _fate(kinds[k], owner[k], turns),
+              note.suggestion or _suggest(c, style_name))
+    for one, c in mid_sentence:
+        k = _containing(starts, one.start)
         doubt("mid-sentence", c.m.start("label"), _shown(c),
               f"'{_shown(c)}' opens a line after one that does not end a sentence",
               _fate(kinds[k], owner[k], turns).replace("read as", "left in the paragraph, as", 1),
