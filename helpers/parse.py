@@ -101,11 +101,12 @@ Windows line endings kept as ``\\r\\n``).
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .counting import count_characters, count_sentences, count_words
 from .doubts import Doubt
@@ -126,10 +127,13 @@ _ACCENTS = "\u0300-\u036f"
 _WS = "[ \t\u00a0]"
 _SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
 _PARTICLE = r"(?:de|du|des|la|le|von|van|der|den|al|el|bin|ibn|da|di)"  # "de Gaulle:"
-_CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*"
-_NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,6}}"
+# Possessive quantifiers (*+, {0,6}+): what may follow a word of a label (a space, a comma, a
+# bracket, the closing mark) is never part of a word, so the engine need not try giving
+# characters back; without them a line that is not a label costs several times more to reject.
+_CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*+"
+_NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,6}}+"
 # "FRANK McGEE, MODERATOR:" -- a role after a comma, kept as a stage direction of the turn
-_ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}))"
+_ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}+))"
 # "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
 _ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
 _LABEL = re.compile(
@@ -145,7 +149,7 @@ _NUMBERED_LABEL = re.compile(
 )
 # Full-stop labels in capitals, as the Public Papers print Truman's press conferences:
 # "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "FRANK CORMIER [Associated Press].".
-_CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]+"  # McMAHON, DeGAULLE
+_CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]++"  # McMAHON, DeGAULLE
 _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
     rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
@@ -158,7 +162,7 @@ _FULL_STOP_LABEL = re.compile(
 # first full stop after a name ("President Bush. Good." is "President Bush").
 _ABBREVIATION = (rf"(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Sen|Rep|Gen|Gov|Adm|Col|Maj|Capt|Cdr|Lt|Sgt|Rev"
                  rf"|Fr|Prof|Hon|Amb|Sec|Pres|St|[{_UPPER}])\.")
-_TITLE_NAME = rf"(?:Mc|Mac|O’|O'|D’|D')?[{_UPPER}][\w’'\-{_ACCENTS}]*"
+_TITLE_NAME = rf"(?:Mc|Mac|O’|O'|D’|D')?[{_UPPER}][\w’'\-{_ACCENTS}]*+"
 _TITLE_STOP_LABEL = re.compile(
     rf"(?P<label>(?:{_ABBREVIATION}{_WS}+)*{_TITLE_NAME}"
     rf"(?:{_WS}+(?:{_ABBREVIATION}{_WS}+)*(?:{_SMALL}{_WS}+)?{_TITLE_NAME}){{0,4}})"
@@ -222,6 +226,7 @@ _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
 _GROUP_CHARS = re.compile(r"[()\[\]]")
 _PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
+_ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
 _PARTICLE_START = re.compile(rf"{_PARTICLE}{_WS}")
 
@@ -265,8 +270,7 @@ class _Turn:
     outside: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """Something that opens a line like a label: the match, its shape, the label folded."""
 
     m: re.Match[str]
@@ -313,6 +317,21 @@ def _lines(para: Paragraph) -> list[Paragraph]:
     return out
 
 
+def _line_spans(text: str, para: Paragraph) -> list[tuple[int, int, int]]:
+    """The non-blank lines of a paragraph as (start, end, line number): :func:`_lines`, lighter."""
+    out = []
+    offset = para.start
+    number = para.line_start
+    for line in para.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + (len(line) - len(line.lstrip()))
+            out.append((start, start + len(stripped), number))
+        offset += len(line) + 1
+        number += 1
+    return out
+
+
 def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> list[Paragraph]:
     """Cut a paragraph again where a line inside it opens with a speaker label.
 
@@ -336,18 +355,18 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
             if (m is not None and lines[i].text[m.end():].strip()
                     and _PROSE_END.search(lines[i - 1].text)):
                 cuts.append(i)
-        out += _cut(para, lines, cuts)
+        out += _cut(para, [(x.start, x.end, x.line_start) for x in lines], cuts)
     return out
 
 
-def _cut(para: Paragraph, lines: list[Paragraph], cuts: list[int]) -> list[Paragraph]:
+def _cut(para: Paragraph, lines: list[tuple[int, int, int]], cuts: list[int]) -> list[Paragraph]:
     if len(cuts) == 1:
         return [para]
     out = []
     for a, b in zip(cuts, cuts[1:] + [len(lines)]):
-        first, last = lines[a], lines[b - 1]
-        out.append(Paragraph(first.start, last.end, first.line_start, last.line_end,
-                             para.text[first.start - para.start:last.end - para.start]))
+        (start, _, line_start), (_, end, line_end) = lines[a], lines[b - 1]
+        out.append(Paragraph(start, end, line_start, line_end,
+                             para.text[start - para.start:end - para.start]))
     return out
 
 
@@ -373,7 +392,7 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
 
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
-    item = _ITEM.match(text, pos)
+    item = _ITEM.match(text, pos) if text.startswith("[", pos) else None
     p = item.end() if item else pos
     if known is not None:
         m = known.match(text, p)
@@ -384,7 +403,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     ch = text[p]
     if not ch.isupper() and not _PARTICLE_START.match(text, p):
         return None
-    m = _Q_LABEL.match(text, p)
+    m = _Q_LABEL.match(text, p) if ch == "Q" else None
     if m is not None:
         return _make(m, "q")
     m = _NUMBERED_LABEL.match(text, p)
@@ -399,7 +418,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
             return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
         return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
-    m = _Q_STOP.match(text, p)
+    m = _Q_STOP.match(text, p) if ch == "Q" else None
     if m is not None:
         return _make(m, "q-stop")
     m = _FULL_STOP_LABEL.match(text, p)
@@ -421,7 +440,8 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 
 def _make(m: re.Match[str], shape: str) -> _Candidate:
     label = m.group("label")
-    return _Candidate(m, shape, _normal(label), len(label.split()))
+    words = label.split()
+    return _Candidate(m, shape, " ".join(words).casefold(), len(words))
 
 
 def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
@@ -449,10 +469,11 @@ def _as_written(c: _Candidate) -> str:
 
 def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
     """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
-    shapes = [(_as_written(c), c) for c in openings]
-    caps = [c for shape, c in shapes if shape == "caps-stop"]
-    title = [c for shape, c in shapes if shape == "title-stop" and c.words >= 2]
-    q = sum(shape == "q-stop" for shape, _ in shapes)
+    stops = [(shape, c) for c in openings
+             if (shape := c.shape if c.shape != "known" else _as_written(c)).endswith("stop")]
+    caps = [c for shape, c in stops if shape == "caps-stop"]
+    title = [c for shape, c in stops if shape == "title-stop" and c.words >= 2]
+    q = sum(shape == "q-stop" for shape, _ in stops)
     counts = Counter(c.m.group("label") for c in caps + title)
     recurring = any(n >= 2 for n in counts.values())
     total = len(caps) + len(title) + q
@@ -541,7 +562,7 @@ def _heading_shaped(para: Paragraph) -> bool:
 
 
 def _normal(label: str) -> str:
-    return " ".join(label.replace("\u00a0", " ").split()).casefold()
+    return " ".join(label.split()).casefold()  # split() splits at non-breaking spaces too
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,19 +668,27 @@ class _Reading:
     """The record-wide decisions: the style, and which candidates are read as labels."""
 
     def __init__(self, openings: list[_Candidate], style: str | None) -> None:
-        colon_like = ("q", "numbered", "colon")
-        n_colon = sum(_as_written(c) in colon_like for c in openings)
+        shapes = Counter(c.shape for c in openings)
+        n_colon = shapes["q"] + shapes["numbered"] + shapes["colon"] + sum(
+            _as_written(c) == "colon" for c in openings if c.shape == "known")
         self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
         self.fs_reason = fs_reason
         self.given = style
         if style is not None:
             self.full_stop = style == "full-stop"
         self.counts = Counter(c.key for c in openings)
-        self.q_stops = sum(c.shape == "q-stop" for c in openings)
-        # labels read with a colon (or in the record's own style) anywhere: a semicolon label
-        # with the same words is the same speaker's
-        self.read_keys = {c.key for c in openings
-                          if c.shape != "semicolon" and self.reads(c)}
+        self.q_stops = shapes["q-stop"]
+        self._openings = openings
+        self._read_keys: set[str] | None = None
+
+    @property
+    def read_keys(self) -> set[str]:
+        """The labels read with a colon (or in the record's own style) anywhere: a semicolon
+        label with the same words is the same speaker's. Worked out when first needed."""
+        if self._read_keys is None:
+            self._read_keys = {c.key for c in self._openings
+                               if c.shape != "semicolon" and self.reads(c)}
+        return self._read_keys
 
     def reads(self, c: _Candidate) -> bool:
         """Whether the candidate is read as a label in this record."""
@@ -722,6 +751,19 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     """
     if style is not None and style not in STYLES:
         raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
+    # The parse makes many small objects that live to its end and no reference cycles, so the
+    # cyclic garbage collector, which would walk them all again and again, is paused meanwhile
+    # (on a long press conference it took more time than the parse itself); back on at the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path, style, labels)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None) -> ParseResult:
     if "\r" in text and "\n" not in text:
         cr_line, cr_column = position(text, text.index("\r"))
         raise TranscriptError(
@@ -732,59 +774,73 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
 
     # 1. Every line that may open a paragraph, and what opens it like a label.
     #    (first line of a paragraph, or a line after one that ends like a sentence)
-    per_para: list[list[tuple[Paragraph, _Candidate | None, bool]]] = []
+    firsts: list[_Candidate | None] = []  # what opens each paragraph
+    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool]]] = {}
     openings: list[_Candidate] = []
-    for para in raw:
+    for number, para in enumerate(raw):
         if "\n" not in para.text:
             c = _candidate(text, para.start, known)
-            per_para.append([(para, c, True)])
+            firsts.append(c)
             if c is not None:
                 openings.append(c)
             continue
         line_rows = []
-        previous: Paragraph | None = None
-        for one in _lines(para):
-            c = _candidate(text, one.start, known)
-            opens = previous is None or _PROSE_END.search(previous.text) is not None
-            line_rows.append((one, c, opens))
+        previous_end = -1
+        for span in _line_spans(text, para):
+            c = _candidate(text, span[0], known)
+            opens = previous_end < 0 or _ENDS_SENTENCE.match(text, previous_end - 1) is not None
+            line_rows.append((span, c, opens))
             if c is not None and opens:
                 openings.append(c)
-            previous = one
-        per_para.append(line_rows)
+            previous_end = span[1]
+        per_line[number] = line_rows
+        firsts.append(line_rows[0][1])
     reading = _Reading(openings, style)
 
     # 2. Cut paragraphs where a line inside opens with a label; note the lines left alone.
     paragraphs: list[Paragraph] = []
     cands: list[_Candidate | None] = []
     pending: list[_Pending] = []
-    mid_sentence: list[tuple[Paragraph, _Candidate]] = []
-    for para, line_rows in zip(raw, per_para):
-        if len(line_rows) == 1:
+    mid_sentence: list[tuple[int, _Candidate]] = []
+    matches: list[re.Match[str] | None] = []
+    reads = reading.reads
+    for number, para in enumerate(raw):
+        line_rows = per_line.get(number, [])
+        if len(line_rows) <= 1:
+            c = firsts[number]
             paragraphs.append(para)
-            cands.append(line_rows[0][1])
+            cands.append(c)
+            if c is None:
+                matches.append(None)
+            elif reads(c):
+                matches.append(c.m)
+            else:
+                matches.append(None)
+                pending.append(_Pending(para.start, c))
             continue
         cuts = [0]
         for i in range(1, len(line_rows)):
-            one, c, opens = line_rows[i]
+            (one_start, one_end, _), c, opens = line_rows[i]
             if c is None:
                 continue
-            if opens and reading.reads(c) and text[c.m.end():one.end].strip():
+            if opens and reading.reads(c) and text[c.m.end():one_end].strip():
                 cuts.append(i)
             elif opens and not reading.reads(c):
-                pending.append(_Pending(one.start, c))
+                pending.append(_Pending(one_start, c))
             elif reading.reads(c):
-                mid_sentence.append((one, c))
-        paragraphs += _cut(para, [r[0] for r in line_rows], cuts)
-        cands += [line_rows[i][1] for i in cuts]
-    matches: list[re.Match[str] | None] = []
-    for index, c in enumerate(cands):
-        if c is not None and reading.reads(c):
-            matches.append(c.m)
-        else:
-            matches.append(None)
-            if c is not None:
-                pending.append(_Pending(paragraphs[index].start, c))
-    label_counts = Counter(_normal(m.group("label")) for m in matches if m is not None)
+                mid_sentence.append((one_start, c))
+        pieces = _cut(para, [r[0] for r in line_rows], cuts)
+        paragraphs += pieces
+        for piece, i in zip(pieces, cuts):
+            c = line_rows[i][1]
+            cands.append(c)
+            if c is not None and reads(c):
+                matches.append(c.m)
+            else:
+                matches.append(None)
+                if c is not None:
+                    pending.append(_Pending(piece.start, c))
+    label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
 
     # 3. The style: full stop (decided above), quoted or colon.
     labelled, quoted_n = _mostly_followed_by(text, paragraphs, matches, _opens_quotation)
@@ -807,12 +863,16 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
                        "by a full stop, too few for the full-stop style")
     quoted_style = style_name == "quoted"
 
-    # Headings: a heading-shaped line right before a label (or before another heading that is).
     n = len(paragraphs)
-    heading_shape = [matches[i] is None and _heading_shaped(paragraphs[i]) for i in range(n)]
-    before_label = [False] * n
-    for i in range(n - 2, -1, -1):
-        before_label[i] = matches[i + 1] is not None or (heading_shape[i + 1] and before_label[i + 1])
+
+    def before_label(i: int) -> bool:
+        """Whether paragraph ``i`` comes right before a label, or before headings that do."""
+        for j in range(i + 1, n):
+            if matches[j] is not None:
+                return True
+            if not _heading_shaped(paragraphs[j]):
+                return False
+        return False
 
     kinds: list[str] = ["header"] * n
     owner: list[int | None] = [None] * n
@@ -914,14 +974,15 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
                 closed = True
                 kinds[index] = "narration"
                 continue
-            if heading_shape[index] and before_label[index]:
+            heading_shaped = _heading_shaped(para)
+            if heading_shaped and before_label(index):
                 kinds[index] = "heading"
                 continue
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
-            if heading_shape[index]:
+            if heading_shaped:
                 doubt("short-line", para.start, para.text,
                       f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
                       "reads like a heading",
@@ -959,8 +1020,8 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
               note.why or _why_not(c, reading, style_name),
               note.decision or _fate(kinds[k], owner[k], turns),
               note.suggestion or _suggest(c, style_name))
-    for one, c in mid_sentence:
-        k = _containing(starts, one.start)
+    for one_start, c in mid_sentence:
+        k = _containing(starts, one_start)
         doubt("mid-sentence", c.m.start("label"), _shown(c),
               f"'{_shown(c)}' opens a line after one that does not end a sentence",
               _fate(kinds[k], owner[k], turns).replace("read as", "left in the paragraph, as", 1),
