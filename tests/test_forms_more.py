@@ -388,3 +388,51 @@ def test_read_source_gives_back_every_row(tmp_path, bom, newline):
         assert (handle.read() == source) == (not bom and newline == "\n")
     assert t.turns["words"].tolist() == [23, 8, 10, 16, 8, 10, 6]
     assert [d.line for d in t.doubts] == [9, 13, 15]
+
+
+# --- docs/bring_your_own.md, "Read otherwise than you mean, and the fix": each fix tested --------------
+def test_fix_a_lone_caps_full_stop_label():
+    text = "Record of the exchange\n\nTHE PRESIDENT. Good afternoon.\n\nWe begin with grain."
+    t = helpers.parse_text(text)
+    assert t.turns.empty and kinds_of(t) == [("not-a-label", 3)]
+    for fixed in (helpers.parse_text(text, style="full-stop"),
+                  helpers.parse_text(text, aliases=[Alias("THE PRESIDENT", "Hale")])):
+        assert fixed.turns["spoken"].tolist() == ["Good afternoon.\n\nWe begin with grain."]
+        assert fixed.doubts == []
+
+
+def test_fix_a_semicolon_label_by_listing_it():
+    text = "MR. ORLEY: Yes.\n\nMR. LEVY; Mr. Orley, why?\n\nMR. ORLEY: Because."
+    assert kinds_of(helpers.parse_text(text)) == [("semicolon", 3)]
+    t = helpers.parse_text(text, aliases=[Alias("MR. LEVY", "Levy")])
+    assert t.turns["speaker"].tolist() == ["Mr. Orley", "Levy", "Mr. Orley"] and t.doubts == []
+
+
+def test_fix_said_by_writing_the_label():
+    assert helpers.parse_text("Mr. X said: we agree.").turns.empty
+    assert helpers.parse_text("Mr. X: we agree.").turns["label"].tolist() == ["Mr. X"]
+
+
+def test_fix_question_by_joining_the_line():
+    text = "HALE: I have one point.\n\nQuestion: how long?"
+    assert helpers.parse_text(text).turns["label"].tolist() == ["HALE", "Question"]
+    joined = helpers.parse_text("HALE: I have one point. Question: how long?")
+    assert joined.turns["spoken"].tolist() == ["I have one point. Question: how long?"]
+
+
+def test_fix_single_quotation_marks():
+    text = "Stalin: ‘That is true.’\n\nKelly: ‘Quite so.’\n\nAt this point Stalin took out his pipe."
+    assert helpers.parse_text(text).warnings
+    fixed = helpers.parse_text(text.replace("‘", "“").replace("’", "”"))
+    assert fixed.warnings == [] and fixed.turns["spoken"].tolist() == ["That is true.", "Quite so."]
+
+
+def test_fix_a_title_with_a_colon():
+    # a title whose words after the colon are a name is a header line, with a doubt
+    t = helpers.parse_text("Interview With The Minister: A Record\n\nHale: Welcome.")
+    assert t.turns["label"].tolist() == ["Hale"] and kinds_of(t) == [("header-field", 1)]
+    # ... any other reads as a label
+    text = "Interview With The Minister: What Next?\n\nHale: Welcome."
+    assert helpers.parse_text(text).turns["label"].tolist() == ["Interview With The Minister", "Hale"]
+    for title in ("Interview With The Minister\nWhat Next?", "Interview with the Minister: what next?"):
+        assert helpers.parse_text(f"{title}\n\nHale: Welcome.").turns["label"].tolist() == ["Hale"]
