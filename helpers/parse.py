@@ -220,7 +220,7 @@ _CLOSING = re.compile(
 # capitalised words, small words inside, no punctuation at the end.
 _HEADING_SMALL = r"(?:of|the|and|in|on|for|to|a|an|with|at|by|from|or|vs\.?|de|la|y|&)"
 _HEADING = re.compile(
-    rf"[{_UPPER}][\w’'.\-/{_ACCENTS}]*(?:,?{_WS}+(?:[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*|{_HEADING_SMALL})){{0,7}}")
+    rf"[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*(?:,?{_WS}+(?:[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*|{_HEADING_SMALL})){{0,7}}")
 _HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
@@ -555,7 +555,7 @@ def _heading_shaped(para: Paragraph) -> bool:
     text = para.text
     if "\n" in text or len(text) > 60 or not _HEADING_END.match(text[-1]):
         return False
-    if not _HEADING.fullmatch(text):
+    if not _HEADING.fullmatch(text) or not any(ch.isalpha() for ch in text):
         return False
     words = text.split()
     return not (len(words) == 1 and words[0].casefold() in _INTERJECTIONS | _NOT_FULL_STOP_SPEAKERS)

@@ -436,3 +436,9 @@ def test_fix_a_title_with_a_colon():
     assert helpers.parse_text(text).turns["label"].tolist() == ["Interview With The Minister", "Hale"]
     for title in ("Interview With The Minister\nWhat Next?", "Interview with the Minister: what next?"):
         assert helpers.parse_text(f"{title}\n\nHale: Welcome.").turns["label"].tolist() == ["Hale"]
+
+
+def test_a_heading_may_open_with_a_year():
+    t = helpers.parse_text("THE PRESIDENT. Yes.\n\nQ. Why?\n\nTHE PRESIDENT. No.\n\n1992 Campaign\n\n"
+                           "Q. And the campaign?\n\nTHE PRESIDENT. Later.")
+    assert others(t) == [("heading", "1992 Campaign")]
