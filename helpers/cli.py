@@ -11,22 +11,27 @@ import sys
 from pathlib import Path
 
 from .counting import speaker_summary
-from .doubts import check_report, doubt_line
+from .doubts import check_report, doubt_line, unused_labels, unused_line
 from .errors import TranscriptError
 from .export import WRITERS
 from .parse import STYLES
+from .speakers import sidecar
 from .transcript import Transcript, read_transcript
 
 
-def _load(args: argparse.Namespace) -> Transcript:
+def _load(args: argparse.Namespace, unused: bool = True) -> Transcript:
     transcript = read_transcript(args.source, aliases=args.speakers, style=args.style)
     for warning in transcript.warnings:
         print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    labels = unused_labels(transcript) if unused else []
+    if labels:  # a label of the speaker file that matches nothing: a fix that does nothing
+        names = args.speakers or sidecar(args.source)
+        print(f"{names}: warning: {unused_line(labels)}", file=sys.stderr)
     return transcript
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    transcript = _load(args)
+    transcript = _load(args, unused=False)  # the report says it
     print(check_report(transcript))
     return 0
 

@@ -53,7 +53,8 @@ if TYPE_CHECKING:  # imported for types only: transcript imports this module
     from .transcript import Transcript
 
 #: The kinds of doubt, in the order the module docstring explains them.
-KINDS = ("semicolon", "not-a-label", "header-field", "mid-sentence", "short-line", "same-speaker")
+KINDS = ("semicolon", "comma", "not-a-label", "header-field", "mid-sentence", "short-line",
+         "running-head", "same-speaker")
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,48 @@ def speaker_doubts(turns: list[dict], listed: Iterable[str] = ()) -> list[Doubt]
                 "read as two speakers",
                 "give both one name in a speaker file (or each a name of its own to keep "
                 "them apart)"))
+    # A title alone and the same title with a name: "The Secretary" and "Secretary of State
+    # Dulles", "THE PRESIDENT" and "PRESIDENT BUSH".
+    titles: dict[tuple[str, ...], dict] = {}
+    for row in first.values():
+        words = _dotless(row["label"]).split()
+        if len(words) >= 2 and words[0] == "the":
+            titles.setdefault(tuple(words[1:]), row)
+    for key, row in first.items() if titles else ():
+        words = _dotless(row["label"]).split()
+        if words[0] == "the":
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            title_row = titles.get(tuple(words[:k]))
+            if title_row is None:
+                continue
+            title_label = title_row["label"]
+            pair = frozenset([_folded(title_label), key])
+            if (title_row["speaker"] == row["speaker"] or pair in said
+                    or (key in listed_keys and _folded(title_label) in listed_keys)):
+                break
+            said.add(pair)
+            a, b = sorted([title_row, row], key=lambda r: int(r["start"]))
+            doubts.append(Doubt(
+                "same-speaker", int(b["line_start"]), 1, int(b["start"]), b["label"],
+                f"labels '{a['label']}' and '{b['label']}' may be one speaker (a title alone, "
+                "and the same title with a name)",
+                "read as two speakers",
+                "give both one name in a speaker file (or each a name of its own to keep "
+                "them apart)"))
+            break
+    # "A." answers name nobody; the answerer is often a speaker with a label of their own.
+    answers = first.get("a")
+    others = [label for label in first if label not in ("a", "q")]
+    if answers is not None and others and "a" not in listed_keys:
+        doubts.append(Doubt(
+            "same-speaker", int(answers["line_start"]), 1, int(answers["start"]), answers["label"],
+            f"the answers (label '{answers['label']}') name nobody; the answerer may be one of "
+            f"this record's other speakers ({', '.join(repr(first[k]['label']) for k in others[:3])}"
+            f"{' ...' if len(others) > 3 else ''})",
+            "read as a speaker of its own, 'A'",
+            "name the answerer in a speaker file: a row 'A' with the speaker's name, the same name "
+            "as the speaker's other labels"))
     return doubts
 
 
@@ -179,10 +222,38 @@ def doubt_line(transcript: "Transcript", source: str | None = None) -> str:
             f"python -m helpers check {source or transcript.path}")
 
 
+def unused_labels(transcript: "Transcript") -> list[str]:
+    """The labels of the speaker file that match nothing in the record (a misspelling, most
+    often, and a fix that does nothing): a label with a speaker that no turn has, or a label
+    marked ``-`` (not a speaker) that opens no line of the record."""
+    from .speakers import NOT_A_SPEAKER, fold
+
+    used = {fold(label) for label in transcript.turns["label"]}
+    out = []
+    for alias in transcript.aliases:
+        if alias.speaker != NOT_A_SPEAKER:
+            if fold(alias.label) not in used:
+                out.append(alias.label)
+            continue
+        words = alias.label.removesuffix(":").split()
+        pattern = r",?[ \t\u00a0]+".join(map(re.escape, words))
+        if not words or re.search(rf"(?im)^[ \t\u00a0]*(?:{pattern})[ \t\u00a0]*[:.;,]",
+                                  transcript.source) is None:
+            out.append(alias.label)
+    return out
+
+
+def unused_line(labels: list[str]) -> str:
+    """The warning for :func:`unused_labels`, as the command line and the rerun print it."""
+    return (f"no turn has the label{'s' if len(labels) > 1 else ''} {', '.join(labels)}: check "
+            "the spelling against the transcript")
+
+
 def check_report(transcript: "Transcript") -> str:
     """What the parser made of a record, for a researcher to check before counting.
 
     The style it read the record in and why; each speaker with its labels and number of turns;
+    a warning for every label of the speaker file that matches nothing (:func:`unused_labels`);
     the headings it set apart; and every doubt as ``LINE:COL: message — decision; suggestion``.
     This is what ``python -m helpers check FILE`` prints.
     """
@@ -201,6 +272,12 @@ def check_report(transcript: "Transcript") -> str:
             labels = own["label"].value_counts(sort=False)
             shown = ", ".join(f"'{label}' {count}" for label, count in labels.items())
             out.append(f"  {speaker}: {_count(len(own), 'turn')} (labels: {shown})")
+    unused = unused_labels(transcript)
+    if unused:
+        out.append(f"warning: the speaker file lists {_count(len(unused), 'label')} that "
+                   f"{'match' if len(unused) > 1 else 'matches'} nothing in the record: "
+                   + ", ".join(f"'{label}'" for label in unused)
+                   + " (check the spelling against the record: listed so, a fix does nothing)")
     headings = transcript.blocks[transcript.blocks["kind"] == "heading"]
     if len(headings):
         out.append(f"headings: {len(headings)} (set apart from the turns, not counted as speech)")

@@ -136,10 +136,23 @@ _NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={
 _ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}+))"
 # "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
 _ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
+# A footnote number glued after a label's colon, "Mr. Fraser Wilkins:34 No reply ...": a note
+# call, kept as a stage direction of the turn, not spoken.
+_NOTE_CALL = r"(?P<note>\d{1,3}(?=[ \t\u00a0]))"
 _LABEL = re.compile(
-    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:;])(?=[\s“\"«]|$)")
+    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:;]){_NOTE_CALL}?(?=[\s“\"«]|$)")
 _Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
 _Q_STOP = re.compile(rf"(?P<label>Q)(?P<mark>\.){_WS}+(?=\S)")
+# "Q How is your golf game?": the White House's "Q" and spaces, collapsed to one space by a web
+# copy. Read only where two paragraphs or more open so (see _Reading).
+_Q_SPACE = re.compile(rf"(?P<label>Q) (?=[{_UPPER}“\"‘'\d(])")
+# "A. I think so.": the answer label of a record of questions and answers (Q. ... A. ...).
+_A_STOP = re.compile(rf"(?P<label>A)(?P<mark>\.){_WS}+(?=\S)")
+# A named questioner, "Q. Merriman Smith, United Press: Mr. President, ...": the label is the
+# name; "Q." and the affiliation are stage directions of the turn.
+_Q_NAMED = re.compile(
+    rf"Q\.{_WS}+(?P<label>{_NAME})(?:,{_WS}+(?P<role>[{_UPPER}][^:\n]{{0,80}}+)|{_ASIDE})"
+    rf"(?P<mark>:)(?=[\s“\"«]|$)")
 # Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
 # "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
 _ROLE = r"(?i:speaker|participant|person|voice|interviewer|interviewee|respondent|delegate|reporter|questioner)"
@@ -154,6 +167,13 @@ _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
     rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
     rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,4}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+)
+# The same with a comma after the first word, an OCR slip or a surname written first:
+# "CARI, WEISS [ZDF German Television]. It has been suggested ...". Read with a doubt.
+_FULL_STOP_COMMA = re.compile(
+    rf"(?P<label>{_CAPS_WORD},{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
+    rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,3}})"
     rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
 )
 # Full-stop labels in title case, as the Public Papers print them from the 1980s on:
@@ -196,6 +216,10 @@ _HEADER_FIELDS = frozenset(
      "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
      "note taker", "note takers"]
 )
+# Words that end a title rather than a name ("Q. Mr. President, ...", never a named questioner).
+_ROLE_WORDS = frozenset(
+    """president secretary minister chairman chairwoman chair ambassador senator governor general
+    speaker premier chancellor""".split())
 # Words that open a paragraph of speech with a colon ("First: we must agree"), never speakers
 # when they stand alone.
 _NOT_SPEAKERS_ALONE = frozenset(
@@ -225,7 +249,7 @@ _HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
 _GROUP_CHARS = re.compile(r"[()\[\]]")
-_PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
+_PROSE_END = re.compile(r"[.?!”\"’)]\d{0,3}\s*$")  # "... of European integration.2" too
 _ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
 _PARTICLE_START = re.compile(rf"{_PARTICLE}{_WS}")
@@ -396,16 +420,21 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     p = item.end() if item else pos
     if known is not None:
         m = known.match(text, p)
-        if m is not None:
+        if m is not None and _spaced_ok(m):
             return _make(m, "known")
     if p >= len(text):
         return None
     ch = text[p]
     if not ch.isupper() and not _PARTICLE_START.match(text, p):
         return None
-    m = _Q_LABEL.match(text, p) if ch == "Q" else None
-    if m is not None:
-        return _make(m, "q")
+    if ch == "Q":
+        m = _Q_LABEL.match(text, p)
+        if m is not None:
+            return _make(m, "q")
+        if text.startswith("Q.", p):
+            m = _Q_NAMED.match(text, p)
+            if m is not None and _named_questioner(m):
+                return _make(m, "colon")
     m = _NUMBERED_LABEL.match(text, p)
     if m is not None:
         return _make(m, "numbered")
@@ -413,20 +442,35 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     if m is not None:
         label = m.group("label")
         key = _normal(label)
-        if len(label) > 60 or key.rstrip(".") in _NEVER_SPEAKERS:
+        if len(label) > 60 or _field_name(key):
             return None
         if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
             return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
         return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
-    m = _Q_STOP.match(text, p) if ch == "Q" else None
-    if m is not None:
-        return _make(m, "q-stop")
+    if ch == "Q":
+        m = _Q_STOP.match(text, p)
+        if m is not None:
+            return _make(m, "q-stop")
+        m = _Q_SPACE.match(text, p)
+        if m is not None:
+            return _make(m, "q-space")
+    elif ch == "A":
+        m = _A_STOP.match(text, p)
+        if m is not None:
+            return _make(m, "a-stop")
     m = _FULL_STOP_LABEL.match(text, p)
     if m is not None:
         folded = _normal(m.group("label"))
         if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
             return None
         return _make(m, "caps-stop")
+    m = _FULL_STOP_COMMA.match(text, p)
+    if m is not None:
+        words = _normal(m.group("label")).replace(",", " ").split()
+        if (words[0] in _INTERJECTIONS or words[0] in _NOT_FULL_STOP_SPEAKERS
+                or words[-1] in _NOT_FULL_STOP_SPEAKERS or words[-1] in _INTERJECTIONS):
+            return None  # "YES, SIR. ...", "NO, SIR. ..."
+        return _make(m, "caps-comma")
     m = _TITLE_STOP_LABEL.match(text, p)
     if m is not None:
         words = _normal(m.group("label")).split()
@@ -438,10 +482,48 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     return None
 
 
+def _field_name(key: str) -> bool:
+    """Whether a folded label is a header field's name, never a speaker: a known field
+    (``date``, ``subject``) or its plural (``Transcripts``), a participle and ``by``
+    (``Chaired by``, ``Moderated by``), or a field's word and a preposition (``Note to
+    editors``, ``Memorandum for the record``)."""
+    key = key.rstrip(".")
+    if key in _NEVER_SPEAKERS:
+        return True
+    words = key.split()
+    first = words[0]
+    if len(words) == 1:
+        return first.endswith("s") and first[:-1] in _HEADER_FIELDS
+    if words[-1] == "by":
+        return True
+    return (words[1] in ("to", "for", "on", "of", "by", "from")
+            and (first in _HEADER_FIELDS or first.endswith("s") and first[:-1] in _HEADER_FIELDS))
+
+
+def _named_questioner(m: re.Match[str]) -> bool:
+    """Whether ``Q. NAME, AFFILIATION:`` names a questioner: a name of two words or more that
+    is not a title alone (``Q. Mr. President, I said: ...`` is a question), and an affiliation
+    in capitalised words (``United Press``, ``Portland (Maine) Press Herald``)."""
+    words = _normal(m.group("label")).split()
+    if len(words) < 2 or words[-1].strip(".") in _ROLE_WORDS:
+        return False
+    role = m.group("role")
+    if role is None:
+        return True
+    return all(w[:1].isupper() or w[:1] in "([" or w[:1].isdigit() or re.fullmatch(_SMALL, w)
+               for w in role.split())
+
+
 def _make(m: re.Match[str], shape: str) -> _Candidate:
     label = m.group("label")
     words = label.split()
-    return _Candidate(m, shape, " ".join(words).casefold(), len(words))
+    key = " ".join(words).casefold()
+    return _Candidate(m, shape, _fold_key(key) if "," in key else key, len(words))
+
+
+def _fold_key(label: str) -> str:
+    """A label folded for comparison: case, spaces and commas (``CARI, WEISS`` is ``cari weiss``)."""
+    return " ".join(label.replace(",", " ").split()).casefold()
 
 
 def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
@@ -451,9 +533,22 @@ def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
                            for label in labels or ()} - {""}, key=len, reverse=True)
     if not alternatives:
         return None
-    body = "|".join(rf"{_WS}+".join(map(re.escape, a.split())) for a in alternatives)
+    # a comma may stand between the words ("CARI, WEISS" is the listed CARI WEISS)
+    body = "|".join(rf",?{_WS}+".join(map(re.escape, a.split())) for a in alternatives)
+    # the second branch, spaces alone after the label, counts only for a listed capital letter
+    # other than A, I or O (the White House's "Q", see _spaced_ok)
     return re.compile(
-        rf"(?i:(?P<label>{body})){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,])(?=[\s“\"«]|$)")
+        rf"(?i:(?P<label>{body}))(?:{_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
+        rf"(?=[\s“\"«]|$)|{_WS}+(?=\S))")
+
+
+def _spaced_ok(m: re.Match[str]) -> bool:
+    """Whether a speaker-file match is one the file allows: closed by a mark, or a listed
+    one-letter label in capitals other than A, I or O followed by spaces (``Q How is ...``)."""
+    if m.group("mark") is not None:
+        return True
+    label = m.group("label")
+    return len(label) == 1 and label.isupper() and label not in "AIO"
 
 
 def _as_written(c: _Candidate) -> str:
@@ -461,6 +556,8 @@ def _as_written(c: _Candidate) -> str:
     if c.shape != "known":
         return c.shape
     mark = c.m.group("mark")
+    if mark is None:  # a listed one-letter label and a space: "Q How is ..."
+        return "q"
     if mark == ".":
         label = c.m.group("label")
         return "q-stop" if label in ("Q", "q") else "caps-stop" if label.isupper() else "title-stop"
@@ -496,7 +593,106 @@ def _numbered_note(previous: str, paragraph: str) -> bool:
     """
     m = _NOTE_NUMBER.match(paragraph)
     return m is not None and re.search(
-        rf"[^\W\d_][.,;:!?’”)]?{m.group(1)}(?!\d)", previous) is not None
+        rf"[^\W\d_](?:[.,;:!?’”)]?|[.,;:!?’”)][ \t]){m.group(1)}(?!\d)", previous) is not None
+
+
+_NOTE_LINE = re.compile(r"[ \t]*(\d{1,3})\.[ \t]+[^\W\d_]")
+_NOTE_WORDS = re.compile(
+    r"[ \t]*\d{1,3}\.[ \t]+(?:For\b|See\b|Reference\b|Source\b|Sources\b|Printed\b|Not\s+printed|"
+    r"Not\s+found|Not\s+further|Ibid|Documentation\b|Attached\b|Tab\b|Telegram\b|Document\b)")
+
+
+def _note_list(text: str, para: Paragraph) -> bool:
+    """Whether ``para`` is a list of notes: every line a number, a full stop and a word, the
+    numbers one after another, and an editor's hand showing (the lines indented, or the first
+    note opening as notes do, ``24. For text of ...``, ``25. See ...``, ``26. Reference is to``)."""
+    lines = para.text.split("\n")
+    first = _NOTE_LINE.match(lines[0])
+    if first is None:
+        return False
+    number = int(first.group(1))
+    for offset, line in enumerate(lines[1:], 1):
+        m = _NOTE_LINE.match(line)
+        if m is None or int(m.group(1)) != number + offset:
+            return False
+    indented = para.start > 0 and text[para.start - 1] in " \t"
+    return indented or _NOTE_WORDS.match(lines[0]) is not None
+
+
+_TITLE_SMALL = frozenset("of the and in on for to a an with at by from or de la".split())
+
+
+def _title_like(line: str) -> bool:
+    """Whether a line reads like a title or a running head: four words or more, all capitalised
+    or numbers but small words (``CBS NEWS 485 Madison Avenue, New York 22, N. Y.``)."""
+    words = line.split()
+    if len(words) < 4:
+        return False
+    for w in words:
+        ch = w.lstrip("([“\"'‘")[:1]
+        if not (ch.isupper() or ch.isdigit()) and w.casefold() not in _TITLE_SMALL:
+            return False
+    return True
+
+
+class _RunningHeads:
+    """Which short title-like lines of a record repeat another (a page's running head, printed
+    again on every page, OCR slips and page numbers aside): ``get(i)`` is the index of the
+    first paragraph that paragraph ``i`` repeats, or None. Worked out when first asked."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self._first: dict[int, int] | None = None
+
+    def get(self, index: int) -> int | None:
+        if self._first is None:
+            self._first = self._work_out()
+        return self._first.get(index)
+
+    def _work_out(self) -> dict[int, int]:
+        from difflib import SequenceMatcher
+
+        exact: dict[str, int] = {}  # folded line -> the paragraph it first stands in
+        fuzzy: list[tuple[str, int]] = []  # the first few kinds, to compare with OCR slips
+        first: dict[int, int] = {}
+        for i, p in enumerate(self._paragraphs):
+            for line in p.text.split("\n"):
+                if len(line) > 80 or not _title_like(line):
+                    continue
+                key = "".join(ch for ch in line.casefold() if ch.isalnum())
+                if len(key) < 10:
+                    continue
+                j = exact.get(key)
+                if j is None:
+                    # a slip of the OCR ("CB.NEWS" for "CBS NEWS"): nine tenths alike; only the
+                    # first hundred kinds of line are compared, so the pass stays linear
+                    j = next((k for other, k in fuzzy
+                              if abs(len(other) - len(key)) <= len(key) // 10
+                              and SequenceMatcher(None, other, key).ratio() >= 0.9), None)
+                    exact[key] = i if j is None else j
+                    if j is None and len(fuzzy) < 100:
+                        fuzzy.append((key, i))
+                if j is not None and j != i:
+                    first.setdefault(i, j)
+                    first.setdefault(j, i)
+        return first
+
+
+def _drop_spaced_call(text: str, previous: Paragraph, note: str, turn: _Turn) -> None:
+    """Take a note's call written apart from its word ("... his principal assistants. 1") out
+    of the turn's speech, as a stage direction: it is no word of the speaker's. (A call glued to
+    its word, ``Tony.1``, stays in it and does not change the count.)"""
+    number = note.split(None, 1)[0]
+    calls = list(re.finditer(rf"[^\W\d_][.,;:!?’”)][ \t]({number})(?!\d)", previous.text))
+    if not calls:
+        return
+    start = previous.start + calls[-1].start(1)
+    end = start + len(number)
+    for k, (a, b) in enumerate(turn.speech):
+        if a <= start and end <= b:
+            turn.speech[k:k + 1] = [(a, start), (end, b)]
+            turn.outside.append((start, end))
+            return
 
 
 def _opens_quotation(after_label: str) -> bool:
@@ -536,6 +732,43 @@ def _has_field_line(paragraph: str) -> bool:
     return False
 
 
+def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool]]) -> bool:
+    """Whether some of these lines of a paragraph are header fields (``Subject: Middle East``,
+    ``DOD: James Schlesinger``): a field's name, or a label followed only by a name."""
+    for (start, end, _), c, _ in rows:
+        if c is None:
+            if _has_field_line(text[start:end]):
+                return True
+        elif _name_only(text[c.m.end():end].strip()) or _list_heading(c.m.group("label")):
+            return True
+    return False
+
+
+def _field_value(value: str) -> bool:
+    """Whether the words after a label on its line are a header field's value: a few
+    capitalised words or numbers (``Kenneth Rush NSC``, ``Henry A. Kissinger CIA: William Colby``)."""
+    words = value.split()
+    return 1 <= len(words) <= 12 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _TITLE_SMALL for w in words)
+
+
+def _caps_value(value: str) -> bool:
+    """Whether the words after a colon are three or more, in capitals only, as a header field's
+    often are (``HEADLINE: PANEL I OF A HEARING ...``)."""
+    return (not any(ch.islower() for ch in value)
+            and sum(any(ch.isalpha() for ch in w) for w in value.split()[:3]) >= 3)
+
+
+_EDITORIAL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|(?:\*[ \t]*){3,}|(?:\.[ \t]*){3,}")
+
+
+def _prose(paragraph: str) -> bool:
+    """Whether a paragraph is prose: twelve words or more, ending like a sentence, no line
+    opening with a header field (``DATE: ...``)."""
+    return (count_words(paragraph) >= 12 and _PROSE_END.search(paragraph) is not None
+            and not _has_field_line(paragraph))
+
+
 def _list_heading(label: str) -> bool:
     """Whether a label reads like a header's list heading (``U.S. Side``, ``Participants``)."""
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
@@ -558,7 +791,8 @@ def _heading_shaped(para: Paragraph) -> bool:
     if not _HEADING.fullmatch(text) or not any(ch.isalpha() for ch in text):
         return False
     words = text.split()
-    return not (len(words) == 1 and words[0].casefold() in _INTERJECTIONS | _NOT_FULL_STOP_SPEAKERS)
+    return not (len(words) == 1 and (len(text) < 2 or words[0].casefold() in _INTERJECTIONS
+                                     or words[0].casefold() in _NOT_FULL_STOP_SPEAKERS))
 
 
 def _normal(label: str) -> str:
@@ -667,9 +901,11 @@ def _clean(text: str) -> str:
 class _Reading:
     """The record-wide decisions: the style, and which candidates are read as labels."""
 
-    def __init__(self, openings: list[_Candidate], style: str | None) -> None:
+    def __init__(self, openings: list[_Candidate], style: str | None,
+                 ignored: frozenset[str] = frozenset()) -> None:
+        self.ignored = ignored  # folded labels the speaker file says are not speakers
         shapes = Counter(c.shape for c in openings)
-        n_colon = shapes["q"] + shapes["numbered"] + shapes["colon"] + sum(
+        n_colon = shapes["q"] + shapes["q-space"] + shapes["numbered"] + shapes["colon"] + sum(
             _as_written(c) == "colon" for c in openings if c.shape == "known")
         self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
         self.fs_reason = fs_reason
@@ -678,6 +914,10 @@ class _Reading:
             self.full_stop = style == "full-stop"
         self.counts = Counter(c.key for c in openings)
         self.q_stops = shapes["q-stop"]
+        self.q_spaces = shapes["q-space"]
+        self.a_stops = shapes["a-stop"]
+        # a questioner "Q" opens some paragraph, in any form ("Q", "Q.", "Q:", "Q " ...)
+        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED for c in openings)
         self._openings = openings
         self._read_keys: set[str] | None = None
 
@@ -693,6 +933,8 @@ class _Reading:
     def reads(self, c: _Candidate) -> bool:
         """Whether the candidate is read as a label in this record."""
         shape = c.shape
+        if c.key in self.ignored:
+            return False
         if shape in ("known", "q", "numbered", "colon"):
             return True
         if shape == "semicolon":
@@ -700,8 +942,14 @@ class _Reading:
             return c.key in self.read_keys or (c.words >= 2 and label.isupper())
         if shape == "q-stop":
             return self.full_stop or self.q_stops >= 2
+        if shape == "q-space":
+            return self.q_spaces >= 2 or self.counts["q"] > self.q_spaces
+        if shape == "a-stop":
+            return self.questioner and (self.a_stops >= 2 or self.full_stop)
         if shape == "caps-stop":
             return self.full_stop and (c.words >= 2 or self.counts[c.key] >= 2)
+        if shape == "caps-comma":
+            return self.full_stop and (c.m.group("aside") is not None or self.counts[c.key] >= 2)
         # title-stop: in the full-stop style, labels of two words or more
         return self.full_stop and c.words >= 2
 
@@ -710,6 +958,8 @@ class _Reading:
         header, ``MOSCOW. The Embassy.``, or a one-word title-case one met once, is not)."""
         if c.shape in ("caps-stop", "title-stop") and c.words == 1:
             return not in_header and (c.shape == "caps-stop" or self.counts[c.key] >= 2)
+        if c.shape == "a-stop":
+            return self.questioner  # "A. Lincoln said ..." in a record with no questioner is speech
         return True
 
 
@@ -739,12 +989,13 @@ class _Pending:
 
 
 def parse(text: str, path: str = "<text>", style: str | None = None,
-          labels: Iterable[str] | None = None) -> ParseResult:
+          labels: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> ParseResult:
     """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
 
     ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the parser
     would infer; ``labels`` (the labels of a speaker file) are read as labels wherever they
-    open a paragraph. Raises :class:`TranscriptError` for a quotation that never closes, and for
+    open a paragraph; ``ignore`` (the labels a speaker file says are not speakers) never are:
+    a paragraph they open is header or narration, and ends the turn before it. Raises :class:`TranscriptError` for a quotation that never closes, and for
     a text whose lines end with a carriage return alone (old Mac line endings); ``ValueError``
     for a style that is not one of :data:`STYLES`. Labels are returned as written; mapping them
     to canonical speakers is :mod:`helpers.speakers`' job.
@@ -757,13 +1008,14 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, path, style, labels)
+        return _parse(text, path, style, labels, ignore)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None) -> ParseResult:
+def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None,
+           ignore: Iterable[str] | None) -> ParseResult:
     if "\r" in text and "\n" not in text:
         cr_line, cr_column = position(text, text.index("\r"))
         raise TranscriptError(
@@ -795,7 +1047,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             previous_end = span[1]
         per_line[number] = line_rows
         firsts.append(line_rows[0][1])
-    reading = _Reading(openings, style)
+    reading = _Reading(openings, style,
+                       frozenset(_fold_key(label.removesuffix(":")) for label in ignore or ()))
 
     # 2. Cut paragraphs where a line inside opens with a label; note the lines left alone.
     paragraphs: list[Paragraph] = []
@@ -804,6 +1057,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     mid_sentence: list[tuple[int, _Candidate]] = []
     matches: list[re.Match[str] | None] = []
     reads = reading.reads
+    ignored = reading.ignored
+    seen_label = False  # a label is read in an earlier paragraph
     for number, para in enumerate(raw):
         line_rows = per_line.get(number, [])
         if len(line_rows) <= 1:
@@ -814,21 +1069,42 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 matches.append(None)
             elif reads(c):
                 matches.append(c.m)
+                seen_label = True
             else:
                 matches.append(None)
-                pending.append(_Pending(para.start, c))
+                if c.key not in ignored:
+                    pending.append(_Pending(para.start, c))
             continue
         cuts = [0]
+        first_c = line_rows[0][1]
+        label_above = seen_label or (first_c is not None and reads(first_c))
         for i in range(1, len(line_rows)):
             (one_start, one_end, _), c, opens = line_rows[i]
             if c is None:
                 continue
-            if opens and reading.reads(c) and text[c.m.end():one_end].strip():
-                cuts.append(i)
-            elif opens and not reading.reads(c):
+            if reads(c):
+                words_after = text[c.m.end():one_end].strip()
+                if opens and words_after:
+                    if (not label_above and c.shape == "colon" and reading.counts[c.key] == 1
+                            and _name_only(words_after) and _header_rows(text, line_rows[:i])):
+                        # "DOD: James Schlesinger / James Noyes. / Jerry W. Friedhiem Treasury:
+                        # William Simon": a participant line of a header without blank lines
+                        label = c.m.group("label")
+                        pending.append(_Pending(
+                            one_start, c, f"'{label}:' is followed only by a name, like the header "
+                            f"fields above it ('{_clean(text[one_start:one_end])}')",
+                            "read as a header field",
+                            f"if it is speech, list '{label}' in a speaker file"))
+                        continue
+                    cuts.append(i)
+                    label_above = True
+                elif c.shape == "known" and words_after and c.m.group("mark") == ":":
+                    cuts.append(i)  # a listed label and a colon are read after a broken line too
+                    label_above = True
+                else:
+                    mid_sentence.append((one_start, c))
+            elif opens and c.key not in ignored:
                 pending.append(_Pending(one_start, c))
-            elif reading.reads(c):
-                mid_sentence.append((one_start, c))
         pieces = _cut(para, [r[0] for r in line_rows], cuts)
         paragraphs += pieces
         for piece, i in zip(pieces, cuts):
@@ -836,9 +1112,10 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             cands.append(c)
             if c is not None and reads(c):
                 matches.append(c.m)
+                seen_label = True
             else:
                 matches.append(None)
-                if c is not None:
+                if c is not None and c.key not in ignored:
                     pending.append(_Pending(piece.start, c))
     label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
 
@@ -897,21 +1174,50 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
         line, column = position(text, at)
         doubts.append(Doubt(kind, line, column, at, shown, message, decision, suggestion))
 
+    mixed: list[bool] = []  # whether the speech after the labels is in small letters too
+
+    def mixed_case() -> bool:
+        if not mixed:
+            mixed.append(any(any(ch.islower() for ch in text[mm.end():min(p.end, mm.end() + 200)])
+                             for p, mm in zip(paragraphs, matches) if mm is not None))
+        return mixed[0]
+
+    def next_opens(i: int) -> bool:
+        """Whether the paragraph after ``i`` opens like a label or a header field."""
+        return i + 1 < n and (cands[i + 1] is not None or _has_field_line(paragraphs[i + 1].text))
+
+    running = _RunningHeads(paragraphs)
+    heads_said: set[int] = set()
     for index, para in enumerate(paragraphs):
         m = matches[index]
         c = cands[index]
         if m is not None and c is not None and not turns and c.shape == "colon":
             rest = text[m.end():para.end].strip()
-            if _list_heading(m.group("label")):
+            label = c.m.group("label")
+            why = ""
+            if _list_heading(label):
                 m = None  # "U.S. Side:" in a header lists people; it is not a speaker
-            elif "\n" not in para.text and _name_only(rest) and label_counts[c.key] == 1:
+            elif label_counts[c.key] > 1:
+                pass
+            elif "\n" not in para.text and _name_only(rest):
                 # "President: Jimmy Carter" at the top of a file is a header field
+                why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
+            elif not rest and "\n" not in para.text and next_opens(index):
+                why = (f"'{label}:' has no words after it, and the next paragraph opens with a "
+                       "label or a header field: a header field's name")
+            elif _caps_value(rest) and mixed_case():
+                why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
+                       "like a header field, while the speech after this record's labels is not")
+            if why:
                 m = None
-                pending.append(_Pending(para.start, c, f"'{c.m.group('label')}:' is followed only by "
-                                        f"a name, like a header field ('{_clean(para.text)}')",
-                                        "read as a header field",
-                                        f"if it is speech, list '{c.m.group('label')}' in a "
-                                        "speaker file"))
+                pending.append(_Pending(para.start, c, why, "read as a header field",
+                                        f"if it is speech, list '{label}' in a speaker file"))
+        if c is not None and not open_marks and c.key in ignored:
+            # a label the speaker file says is not a speaker: a header line, or narration that
+            # ends the turn before it
+            kinds[index] = "narration" if turns else "header"
+            closed = True
+            continue
         if open_marks and m is not None:
             # Inside an open quotation, a label counts only when a new quotation follows it (or
             # when the speaker file lists it): then the quotation before it never closed.
@@ -938,13 +1244,20 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
-            for group in ("role", "aside"):
+            for group in ("role", "aside", "note"):
                 if group in m.re.groupindex and m.group(group) is not None:
                     current.outside.append((m.start(group), m.end(group)))
             if c is not None and c.shape == "semicolon":
                 doubt("semicolon", label_start, _shown(c),
                       f"'{_shown(c)}' looks like a speaker label closed by ';'",
                       "read as a label", "list it in a speaker file to confirm")
+            elif c is not None and c.shape == "caps-comma":
+                doubt("comma", label_start, _shown(c),
+                      f"'{_shown(c)}' looks like a speaker label with a comma inside its name "
+                      "(a slip of the OCR, or a surname written first)",
+                      f"read as the label '{label}'",
+                      f"list it in a speaker file to confirm ('{label.replace(',', '')}' or "
+                      f"'{label}'), with the speaker's name")
             if current.quoted:
                 open_marks, inside, outside, opened_at = _scan_quotes(
                     text, label_end, para.end, "", strays)
@@ -970,14 +1283,41 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 opened_at = opened_here
             continue
         if current is not None and not current.quoted and not closed:
-            if _CLOSING.fullmatch(para.text) or _numbered_note(paragraphs[index - 1].text, para.text):
+            if _CLOSING.fullmatch(para.text) or _note_list(text, para):
                 closed = True
                 kinds[index] = "narration"
+                continue
+            if _numbered_note(paragraphs[index - 1].text, para.text):
+                kinds[index] = "narration"  # a footnote printed after its paragraph: the turn goes on
+                if owner[index - 1] == len(turns) - 1:
+                    _drop_spaced_call(text, paragraphs[index - 1], para.text, current)
                 continue
             heading_shaped = _heading_shaped(para)
             if heading_shaped and before_label(index):
                 kinds[index] = "heading"
                 continue
+            if "\n" not in para.text and len(para.text) <= 80 and _title_like(para.text):
+                seen = running.get(index)
+                if seen is not None:
+                    kinds[index] = "heading"
+                    if seen not in heads_said:
+                        heads_said.add(seen)
+                        doubt("running-head", para.start, para.text,
+                              f"'{para.text}' inside turn {len(turns)} ({current.label}) repeats "
+                              f"line {paragraphs[seen].line_start} ('{paragraphs[seen].text}'), like "
+                              "a page's running head",
+                              "set apart as a heading, not counted as speech (and so is every "
+                              "other line like it)",
+                              "if it is speech, correct your copy so that the lines differ")
+                    continue
+                if (not heading_shaped and any(ch.isdigit() for ch in para.text)
+                        and _PROSE_END.search(paragraphs[index - 1].text)):
+                    doubt("short-line", para.start, para.text,
+                          f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
+                          "reads like a running head or a heading, not like speech",
+                          "read as speech",
+                          "if it is a running head, delete it from your copy (it is counted as "
+                          f"{current.label}'s words)")
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
@@ -995,17 +1335,21 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     if open_marks and current is not None:
         fail_unclosed()
 
-    # A run of prose paragraphs right before the first turn is narration, not header.
+    # A run of prose paragraphs right before the first turn (or, in a record with no turns, up
+    # to its end) is narration, not header; editorial notes in brackets inside the run
+    # ("[Page 558]") go with it.
     first = next((i for i, k in enumerate(kinds) if k == "speech"), len(kinds))
     i = first - 1
     while i >= 0 and kinds[i] == "header":
-        para = paragraphs[i]
-        if (count_words(para.text) >= 12 and _PROSE_END.search(para.text)
-                and not _has_field_line(para.text)):
-            kinds[i] = "narration"
-            i -= 1
-        else:
+        j = i
+        while (j >= 0 and kinds[j] == "header" and not _prose(paragraphs[j].text)
+               and _EDITORIAL.fullmatch(paragraphs[j].text)):
+            j -= 1
+        if j < 0 or kinds[j] != "header" or not _prose(paragraphs[j].text):
             break
+        for k in range(j, i + 1):
+            kinds[k] = "narration"
+        i = j - 1
 
     # The doubts about openings not read, now that each paragraph's fate is known.
     starts = [p.start for p in paragraphs]
@@ -1022,9 +1366,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               note.suggestion or _suggest(c, style_name))
     for one_start, c in mid_sentence:
         k = _containing(starts, one_start)
+        line_end = text.find("\n", c.m.end())
+        if kinds[k] == "header" and _field_value(text[c.m.end():line_end if line_end >= 0 else len(text)]):
+            continue  # "State: Kenneth Rush NSC" in a list of participants: a header line
+        colon = "mark" in c.m.re.groupindex and c.m.group("mark") == ":"
         doubt("mid-sentence", c.m.start("label"), _shown(c),
               f"'{_shown(c)}' opens a line after one that does not end a sentence",
               _fate(kinds[k], owner[k], turns).replace("read as", "left in the paragraph, as", 1),
+              f"if a speaker begins here, list '{c.m.group('label')}' in a speaker file (or put "
+              "a blank line before it)" if colon else
               "if a speaker begins here, put a blank line before it")
     doubts.sort(key=lambda d: d.start)
 
@@ -1081,6 +1431,17 @@ def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
     why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
     if c.shape == "q-stop":
         return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
+    if c.shape == "q-space":
+        return ("'Q' followed by one space looks like the questioner's label, but only one "
+                "paragraph opens so")
+    if c.shape == "a-stop":
+        return ("'A.' looks like the label of an answer, but only one paragraph opens so "
+                "(answers are read where 'A.' opens two paragraphs or more, with a 'Q' questioner)")
+    if c.shape == "caps-comma" and not reading.full_stop:
+        return (why + f" with a comma inside its name, but this record's labels are read in the "
+                f"{style} style")
+    if c.shape == "caps-comma":
+        return why + " with a comma inside its name, met once and with no identification after it"
     if c.shape in ("caps-stop", "title-stop") and not reading.full_stop:
         return why + f", but this record's labels are read in the {style} style"
     if c.shape in ("caps-stop", "title-stop") and c.words == 1:
@@ -1097,7 +1458,7 @@ def _fate(kind: str, turn: int | None, turns: list[_Turn]) -> str:
 def _suggest(c: _Candidate, style: str) -> str:
     label = c.m.group("label")
     advice = f"if a speaker begins here, list '{label}' in a speaker file"
-    if c.shape in ("caps-stop", "title-stop", "q-stop") and style != "full-stop":
+    if c.shape in ("caps-stop", "title-stop", "q-stop", "caps-comma") and style != "full-stop":
         advice += " (or, if the record's labels all end in a full stop, use --style full-stop)"
     return advice
 

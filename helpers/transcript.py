@@ -12,7 +12,7 @@ from .doubts import Doubt, speaker_doubts
 from .metadata import CableMetadata, parse_metadata
 from .parse import Style, parse
 from .source import BOM, read_source
-from .speakers import Alias, SpeakerMap, load_aliases, sidecar
+from .speakers import NOT_A_SPEAKER, Alias, SpeakerMap, load_aliases, sidecar
 
 TURN_COLUMNS = [
     "turn", "speaker", "side", "label", "text", "spoken", "stage_directions", "words",
@@ -67,11 +67,14 @@ def parse_text(text: str, name: str = "<text>", aliases: list[Alias] | None = No
 
     A byte-order mark at the start is dropped, as :func:`read_transcript` drops it from a file,
     so offsets index ``transcript.source``, which then lacks it. Every label of ``aliases`` is
-    read as a label wherever it opens a paragraph; ``style`` (``"quoted"``, ``"colon"`` or
-    ``"full-stop"``) overrides the style the parser would infer.
+    read as a label wherever it opens a paragraph (one whose speaker is ``-`` never is: it is not
+    a speaker); ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the
+    parser would infer.
     """
     text = text.removeprefix(BOM)
-    result = parse(text, name, style=style, labels=[a.label for a in aliases or []])
+    listed = [a.label for a in aliases or [] if a.speaker != NOT_A_SPEAKER]
+    result = parse(text, name, style=style, labels=listed,
+                   ignore=[a.label for a in aliases or [] if a.speaker == NOT_A_SPEAKER])
     speakers = SpeakerMap(aliases)
     turn_rows = result.turns
     for row in turn_rows:
@@ -88,7 +91,7 @@ def parse_text(text: str, name: str = "<text>", aliases: list[Alias] | None = No
     blocks["turn"] = blocks["turn"].astype("Int64")
     blocks = blocks.astype({c: "int64" for c in ["block", "start", "end", "line_start", "line_end"]})
     metadata = parse_metadata(result.blocks)
-    doubts = sorted(result.doubts + speaker_doubts(turn_rows, [a.label for a in aliases or []]),
+    doubts = sorted(result.doubts + speaker_doubts(turn_rows, listed),
                     key=lambda d: d.start)
     return Transcript(text, name, blocks, turns, metadata, result.warnings, list(aliases or []),
                       doubts, result.style)
