@@ -15,27 +15,42 @@ The kinds of doubt (``Doubt.kind``):
 ``semicolon``
     a label closed by ``;`` (``MR. LEVY; Mr. Vice President ...``): read as a label when the
     same label opens other turns or is in capitals, else read as speech.
+``comma``
+    a full-stop label in capitals with a comma inside its name (``CARI, WEISS [ZDF German
+    Television].``, an OCR slip or a surname written first): read as a label.
 ``not-a-label``
     a paragraph that opens like a label (capitalised words and ``:``, ``;`` or ``.``) but that
     the parser does not read as one: a full-stop label in a record whose labels use colons, a
-    one-word full-stop label met once, ``Q.`` met once in a colon record, a label inside an open
-    quotation. It is read as part of the turn before it, or as narration or header.
+    one-word full-stop label met once, ``Q.`` met once in a colon record, ``Q`` and one space
+    once, ``A.`` once, a label inside an open quotation. It is read as part of the turn before
+    it, or as narration or header.
 ``header-field``
-    a label-like line at the top followed only by a name (``President: Jimmy Carter``), read as
-    a header field, not as a turn.
+    a label-like line before the first turn read as a header field, not as a turn: followed
+    only by a name (``President: Jimmy Carter``; in a header without blank lines, ``Jerry W.
+    Friedhiem Treasury: William Simon`` after a line ending in a full stop), by words in
+    capitals only (``HEADLINE: PANEL I OF A HEARING ...``), or by nothing, before a label
+    (``BODY:``).
 ``mid-sentence``
     a line inside a paragraph that opens with a label but follows a line that does not end a
     sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph.
 ``short-line``
-    a short line inside a turn, in title case with no full stop, that reads like a heading but
-    is not followed by a label: counted as speech.
+    a short line inside a turn that reads like a heading (in title case with no full stop) but
+    is not followed by a label, or like a running head (capitalised words with a number, ``CBS
+    NEWS 485 Madison Avenue, New York 22, N. Y.``) met once: counted as speech.
+``running-head``
+    a short line inside a turn that repeats another line of the record, like a page's running
+    head: set apart as a heading, not counted (one doubt for all the lines like it).
 ``same-speaker``
     two labels that may be one person (the same surname, one with a first name or a title:
-    ``Tom Brokaw`` and ``Mr. Brokaw``; or the same words but for full stops: ``THE. PRESIDENT``
-    and ``THE PRESIDENT``), read as two speakers.
+    ``Tom Brokaw`` and ``Mr. Brokaw``; the same words but for full stops: ``THE. PRESIDENT``
+    and ``THE PRESIDENT``; a title alone and the same title with a name: ``The Secretary`` and
+    ``Secretary of State Dulles``), read as two speakers; and answers labelled ``A``, which
+    name nobody, in a record with other speakers.
 
 A label listed in the speaker file is the researcher's decision, so it raises no doubt: list a
-label there to confirm it, or give two labels one speaker to join them.
+label there to confirm it, give two labels one speaker to join them, or give it the speaker
+``-`` to say it is not a speaker. A listed label that matches nothing is a fix that does
+nothing: :func:`unused_labels` finds them, and ``check`` and the other commands warn of them.
 
 Headings the parser sets apart (a short title-case line right before a label, as the Public
 Papers print ``Yugoslavia`` between the turns of a news conference) are blocks of kind

@@ -8,6 +8,11 @@ The grammar, in the order the parser applies it:
    Header paragraphs (see 7) are cut further, one block per line. A line inside a paragraph
    that opens with a label (and has words after it), after a line ending like a sentence,
    starts a paragraph of its own: web copies sometimes lose the blank line before a label.
+   So does a line that opens with a label listed in the speaker file and a colon, whatever the
+   line before it (``... quieted down some now with`` / ``Adm. Moorer: They lost ...``). In a
+   header typed without blank lines, a line after a full stop whose label is followed only by a
+   name, below lines that are header fields (``DOD: James Schlesinger`` / ``James Noyes.`` /
+   ``Jerry W. Friedhiem Treasury: William Simon``), is a header line, with a doubt.
 2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
    seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
    ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
@@ -16,22 +21,35 @@ The grammar, in the order the parser applies it:
    identification in parentheses or square brackets (``Dr. Kissinger (to General Haig)``,
    ``FRANK CORMIER [Associated Press]``), then a colon and a space (ordinary or non-breaking)
    or an opening quotation mark. The role and the aside are kept in ``stage_directions``; the
-   ``label`` is the name. White House transcripts' ``Q`` followed by two or more spaces
-   (or a tab, or a non-breaking space) is a label too, and so is a numbered role
+   ``label`` is the name. A footnote number glued after the colon (``Mr. Fraser Wilkins:34 No
+   reply ...``) is a note call, kept in ``stage_directions`` too. White House transcripts'
+   ``Q`` followed by two or more spaces (or a tab, or a non-breaking space) is a label, and so
+   is ``Q`` followed by one space where two paragraphs or more open so (a web copy collapses the
+   spaces), and so is a numbered role
    (``Speaker 1:``, ``UNIDENTIFIED SPEAKER 2:``, ``Participant 3:``; only such role words may
    carry a number, so ``Article 5:`` is not a label). Words before a colon that are not all
    capitalised (``I have the following question: how ...``) are not a label; neither is a word
    that opens speech (``First:``, ``Finally:``, ``Look:``). Header field names
-   (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers; before
-   the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet Participants:``
-   or ``Interpreter:``, nor a line at the top with only a name after its colon
-   (``President: Jimmy Carter``, ``Speaker: Anna Berg``) whose label opens no other paragraph:
-   those are header fields.
+   (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers, nor
+   are names of that form: a known field's plural (``Transcripts:``), a participle and ``by``
+   (``CHAIRED BY:``, ``Moderated by:``), a field's word and a preposition (``NOTE TO EDITORS:``).
+   Before the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet
+   Participants:`` or ``Interpreter:``, and, when its label opens no other paragraph, neither is
+   a line with only a name after its colon (``President: Jimmy Carter``, ``Speaker: Anna
+   Berg``), nor a label followed by three words or more in capitals only in a record whose
+   speech is not in capitals (``HEADLINE: PANEL I OF A HEARING ...``, ``WITNESS: JOHN R.
+   BOLTON, ...``), nor a label alone before a paragraph that opens with a label or a field
+   (``BODY:``): those are header fields, each a call with a doubt.
+   A named questioner, ``Q. Merriman Smith, United Press:`` (a name of two words or more, and
+   an affiliation in capitalised words or in brackets), is a turn of ``Merriman Smith``; ``Q.``
+   and the affiliation are stage directions.
    A label closed by a **semicolon** (``MR. LEVY; Mr. Vice President ...``, a typing slip in a
    record of colons) is read as a label when the same label opens another turn or is written
    in capitals with two words or more, and always raises a doubt (see :mod:`helpers.doubts`).
    ``Q.`` (with a full stop) is the questioner in any record where it opens two paragraphs or
-   more, as it does when full-stop labels were rewritten with colons.
+   more, as it does when full-stop labels were rewritten with colons. ``A.`` is the answer, in a
+   record where ``Q`` (in any form) opens a paragraph and ``A.`` opens two or more (or one, in
+   the full-stop style); ``A:`` is a colon label like any other.
 3. **Full-stop labels.** A record may end its labels with a full stop, as the Public Papers of
    the Presidents print press conferences: in capitals for Truman's (``THE PRESIDENT.``,
    ``MR. ROSS.``, ``Q.``) and in title case from the 1980s (``The President.``,
@@ -43,11 +61,17 @@ The grammar, in the order the parser applies it:
    before the full stop); abbreviations (``NO. 608``), ``OK.`` and a cable's marks
    (``SECRET.``) are not, and a label of one word other than ``Q.`` counts only in capitals
    and only when it opens two paragraphs or more (``NATO. That is ...`` once is speech). Colon
-   labels are read in that style too. An item number in square brackets before any label
+   labels are read in that style too. A label in capitals with a comma after its first word
+   (``CARI, WEISS [ZDF German Television].``, a slip of the OCR or a surname written first) is
+   read in that style when an identification follows it or it opens two paragraphs, with a
+   doubt; ``YES, SIR.`` is not a label. An item number in square brackets before any label
    (``[1.] Q. ...``) is an editorial note of the turn.
    The style can be given instead of inferred (``style="quoted"``, ``"colon"`` or
    ``"full-stop"``), and labels listed in the speaker file (``labels``) are read wherever they
-   open a paragraph, followed by ``:``, ``.``, ``;`` or ``,``, in any style.
+   open a paragraph, followed by ``:``, ``.``, ``;`` or ``,`` (a comma may stand between their
+   words), in any style; a listed capital letter other than ``A``, ``I`` or ``O`` (``Q``) by
+   spaces alone too. Labels the speaker file marks as no speaker (``ignore``) are never read: a
+   paragraph they open is header, or narration that ends the turn before it.
 4. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
    followed by an opening quotation mark, as in the cable), when a label is followed (after any
    stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
@@ -66,15 +90,23 @@ The grammar, in the order the parser applies it:
    quote its speech (a press conference whose speaker begins by quoting someone), every
    following paragraph without a label continues the same turn, up to the next label or to a
    closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
-   rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or a footnote
-   (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or ``1 A correspondent ...`` right after a
-   paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A
+   rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or footnotes
+   (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or a list of notes, one a line, numbered one
+   after another, the first opening as notes do, ``24. For text of ...``, ``Reference is to``,
+   or indented in a record that does not indent its paragraphs). A footnote printed right after
+   the paragraph that calls it, ``1 A correspondent ...`` after a paragraph whose word carries
+   that number (``Tony.1``, where the number stays in its word, or ``assistants. 1``, where the
+   number is a stage direction, no word), is narration too, and the turn goes on after it. A
    paragraph that is only a stage direction (``(Laughter.)``) continues the turn like any other
    (in a quoted record it is narration, like any paragraph after the closing mark). A
    **heading** is not speech: a line of one to eight words in title case or capitals with no
    punctuation at its end, right before a label (``Yugoslavia`` between the turns of a news
    conference), is a block of kind ``heading``; such a line that is not followed by a label
-   stays speech, with a doubt.
+   stays speech, with a doubt. A **running head** is not speech either: a short line of four
+   words or more, capitalised or numbers but small words, that repeats another line of the
+   record (OCR slips and page numbers aside: nine tenths alike, ``CB.NEWS 485 Madison Avenue``
+   for ``CBS NEWS 485 Madison Avenue``) is a ``heading``, with a doubt; such a line met once,
+   with a number in it, after a paragraph that ends a sentence, stays speech, with a doubt.
 6. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
    ``[1]``, ``[3½ lines not declassified]``), and, in a quoted turn, any words outside the
@@ -83,7 +115,10 @@ The grammar, in the order the parser applies it:
 7. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
    prose paragraphs (twelve or more words, ending like a sentence, no line opening with a header
    field such as ``DATE:``) just before the first turn, which is *narration*: in the cable,
-   Kelly's "The Generalissimo received me ..." paragraph.
+   Kelly's "The Generalissimo received me ..." paragraph. A prose paragraph may end in a note
+   call (``... European integration.2``), and editorial notes in brackets (``[Page 558]``) stand
+   inside the run. In a record with no turns, the run goes back from its end: a narrative
+   memorandum's paragraphs are narration, its title and lists of participants header.
    Paragraphs after a turn that are not speech are narration.
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
@@ -92,8 +127,8 @@ personal questions, show why: the record itself breaks there).
 
 **Doubts.** Wherever the grammar makes a judgement call against a line that looks like a label
 (capitalised words and ``:``, ``;`` or ``.`` opening a paragraph), folds such a paragraph into
-another speaker's turn, reads a semicolon label, or keeps a heading-like line as speech, it
-records a :class:`helpers.doubts.Doubt` with the line and column: see :mod:`helpers.doubts`.
+another speaker's turn, reads a semicolon or comma label, reads a label-like line as a header
+field, sets a running head apart or keeps a heading-like line as speech, it records a :class:`helpers.doubts.Doubt` with the line and column: see :mod:`helpers.doubts`.
 
 **Offsets.** ``start`` and ``end`` are character offsets (not bytes) into the text the parser
 was given: for a file, :func:`helpers.read_source`'s text (a UTF-8 byte-order mark dropped,
@@ -491,6 +526,8 @@ def _field_name(key: str) -> bool:
     if key in _NEVER_SPEAKERS:
         return True
     words = key.split()
+    if not words:
+        return False
     first = words[0]
     if len(words) == 1:
         return first.endswith("s") and first[:-1] in _HEADER_FIELDS
@@ -598,14 +635,16 @@ def _numbered_note(previous: str, paragraph: str) -> bool:
 
 _NOTE_LINE = re.compile(r"[ \t]*(\d{1,3})\.[ \t]+[^\W\d_]")
 _NOTE_WORDS = re.compile(
-    r"[ \t]*\d{1,3}\.[ \t]+(?:For\b|See\b|Reference\b|Source\b|Sources\b|Printed\b|Not\s+printed|"
-    r"Not\s+found|Not\s+further|Ibid|Documentation\b|Attached\b|Tab\b|Telegram\b|Document\b)")
+    r"[ \t]*\d{1,3}\.[ \t]+(?:For\s+(?:the\s+|a\s+|an\s+)?(?:full\s+)?(?:texts?|documentation|records?"
+    r"|summary|report|memorandum|transcript|further|additional)\b|See\b|Reference\s+is\b|Sources?\b"
+    r"|Printed\b|Not\s+printed|Not\s+found|Not\s+further|Ibid\b|Attached\b|Tab\s+[A-Z]\b|Telegram\s+\d)")
 
 
-def _note_list(text: str, para: Paragraph) -> bool:
+def _note_list(text: str, para: Paragraph, indenting: Callable[[], bool]) -> bool:
     """Whether ``para`` is a list of notes: every line a number, a full stop and a word, the
-    numbers one after another, and an editor's hand showing (the lines indented, or the first
-    note opening as notes do, ``24. For text of ...``, ``25. See ...``, ``26. Reference is to``)."""
+    numbers one after another, and an editor's hand showing: the first note opening as notes do
+    (``24. For text of ...``, ``25. See ...``, ``26. Reference is to ...``), or the lines
+    indented in a record that does not indent its paragraphs (``indenting()``) otherwise."""
     lines = para.text.split("\n")
     first = _NOTE_LINE.match(lines[0])
     if first is None:
@@ -615,8 +654,16 @@ def _note_list(text: str, para: Paragraph) -> bool:
         m = _NOTE_LINE.match(line)
         if m is None or int(m.group(1)) != number + offset:
             return False
-    indented = para.start > 0 and text[para.start - 1] in " \t"
-    return indented or _NOTE_WORDS.match(lines[0]) is not None
+    if _NOTE_WORDS.match(lines[0]) is not None:
+        return True
+    return para.start > 0 and text[para.start - 1] in " \t" and not indenting()
+
+
+def _indents(text: str, paragraphs: list[Paragraph]) -> bool:
+    """Whether the record indents its paragraphs, as a copy from the Government Publishing
+    Office does (more than half of them): indentation is then no sign of a note."""
+    indented = sum(p.start > 0 and text[p.start - 1] in " \t" for p in paragraphs)
+    return 2 * indented > len(paragraphs)
 
 
 _TITLE_SMALL = frozenset("of the and in on for to a an with at by from or de la".split())
@@ -727,7 +774,7 @@ def _has_field_line(paragraph: str) -> bool:
     """Whether a line of ``paragraph`` opens with a header field (``DATE: May 24, 1972``)."""
     for line in paragraph.split("\n"):
         name, colon, _ = line.partition(":")
-        if colon and _normal(name) in _HEADER_FIELDS:
+        if colon and name and _field_name(_normal(name)):
             return True
     return False
 
@@ -960,6 +1007,8 @@ class _Reading:
             return not in_header and (c.shape == "caps-stop" or self.counts[c.key] >= 2)
         if c.shape == "a-stop":
             return self.questioner  # "A. Lincoln said ..." in a record with no questioner is speech
+        if c.shape == "caps-comma":
+            return self.full_stop or not in_header  # "LISBETH, NORLAND. The talks ..." a dateline
         return True
 
 
@@ -1186,6 +1235,13 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
         """Whether the paragraph after ``i`` opens like a label or a header field."""
         return i + 1 < n and (cands[i + 1] is not None or _has_field_line(paragraphs[i + 1].text))
 
+    indents: list[bool] = []
+
+    def indenting() -> bool:
+        if not indents:
+            indents.append(_indents(text, paragraphs))
+        return indents[0]
+
     running = _RunningHeads(paragraphs)
     heads_said: set[int] = set()
     for index, para in enumerate(paragraphs):
@@ -1199,15 +1255,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 m = None  # "U.S. Side:" in a header lists people; it is not a speaker
             elif label_counts[c.key] > 1:
                 pass
+            elif _caps_value(rest) and mixed_case():
+                why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
+                       "like a header field, while the speech after this record's labels is not")
             elif "\n" not in para.text and _name_only(rest):
                 # "President: Jimmy Carter" at the top of a file is a header field
                 why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
             elif not rest and "\n" not in para.text and next_opens(index):
                 why = (f"'{label}:' has no words after it, and the next paragraph opens with a "
                        "label or a header field: a header field's name")
-            elif _caps_value(rest) and mixed_case():
-                why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
-                       "like a header field, while the speech after this record's labels is not")
             if why:
                 m = None
                 pending.append(_Pending(para.start, c, why, "read as a header field",
@@ -1283,7 +1339,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 opened_at = opened_here
             continue
         if current is not None and not current.quoted and not closed:
-            if _CLOSING.fullmatch(para.text) or _note_list(text, para):
+            if _CLOSING.fullmatch(para.text) or _note_list(text, para, indenting):
                 closed = True
                 kinds[index] = "narration"
                 continue

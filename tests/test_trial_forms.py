@@ -129,11 +129,25 @@ def test_a_list_of_notes_is_not_speech():
     ("12. See footnote 3 above.", True),
     ("1. We agree on grain.\n2. We agree on oil.", False),                   # numbered points
     ("1. For text, see below.\n3. Berg resigned.", False),                   # not in sequence
+    ("1. For example, grain.\n2. For our part, oil.", False),                # points of speech
 ])
 def test_note_lists_and_numbered_points(notes, is_note):
     t = helpers.parse_text(f"HALE: We have two points.\n\n{notes}\n\nORLEY: Good.")
     assert t.turns.loc[0, "paragraphs"] == (1 if is_note else 2)
     assert t.turns["label"].tolist() == ["HALE", "ORLEY"]
+
+
+def test_indented_points_in_a_record_that_indents_every_paragraph_are_speech():
+    # as the Government Publishing Office's text prints the Public Papers: every paragraph indented
+    text = ("    Q. What will you propose?\n\n    The President. Two things.\n\n"
+            "    1. We cut the tariff.\n    2. We open the harbor.\n\n    Q. When?")
+    t = helpers.parse_text(text)
+    assert t.turns["paragraphs"].tolist() == [1, 2, 1]
+
+
+def test_a_dateline_with_a_comma_is_no_label():
+    t = helpers.parse_text("LISBETH, NORLAND. The talks began today.\n\nHALE: We begin.")
+    assert t.turns["label"].tolist() == ["HALE"] and t.doubts == []
 
 
 def test_a_note_whose_call_stands_apart_and_a_named_questioner():
@@ -325,6 +339,18 @@ def test_a_running_head_met_once_is_doubted():
     assert t.turns["words"].tolist() == [16, 4]
     assert kinds_of(t) == [("short-line", 5)]
     assert "reads like a running head" in t.doubts[0].message
+
+
+def test_the_running_head_fixes_the_doubts_suggest():
+    # met once: delete it from the copy, and the words are right
+    once = load("form_running_head.txt").source
+    deleted = helpers.parse_text(once.replace("NORTHPORT RADIO 12 Harbor Street, Lisbeth 4, N. P.\n\n", ""))
+    assert deleted.turns["words"].tolist() == [7, 4] and deleted.doubts == []
+    # repeated, but speech after all: make the lines differ, and it is counted (with a doubt)
+    twice = load("form_debate_fields.txt").source
+    differ = helpers.parse_text(twice.replace("12 Harbour Street", "12 Bridge Street"))
+    assert differ.turns["words"].tolist() == [16, 14]
+    assert kinds_of(differ) == [("short-line", 11)]
 
 
 # --- 9. a title alone and the same title with a name ---------------------------------------------------
