@@ -9,7 +9,7 @@ Start with :func:`load` for any record, or :func:`load_cable` for the kit's own 
     helpers.charts.words_per_turn_chart(helpers.measures.per_turn(record.turns))
 
 The package is in layers, each importing only those before it: reading (``source``, ``parse``,
-``speakers``, ``people``, ``metadata``, ``transcript``), measures (``counting``, ``measures``),
+``doubts``, ``speakers``, ``people``, ``metadata``, ``transcript``), measures (``counting``, ``measures``),
 notes (``annotations``, ``concordance``), views (``style``, ``text``, ``describe``, ``charts``,
 ``display``, ``export``, ``cli``). ``helpers.course`` holds what is about the cable and its
 notebooks; the library never imports it. Submodules load when first used (``helpers.charts``).
@@ -20,8 +20,11 @@ import importlib
 from typing import Any
 
 from .counting import count_characters, count_sentences, count_words
+from .doubts import Doubt
 from .errors import DataFileError, KitError, OutputError, TranscriptError
 from .metadata import Field, Metadata
+from .parse import Style
+from .source import read_source
 from .speakers import Alias, load_speakers
 from .transcript import Transcript, load, parse_text
 
@@ -29,15 +32,15 @@ __version__ = "0.1.0"
 
 #: The library's modules, loaded when first used as ``helpers.<name>``.
 MODULES: tuple[str, ...] = (
-    "annotations", "charts", "cli", "concordance", "counting", "describe", "display", "errors",
-    "export", "formats", "measures", "metadata", "parse", "people", "source", "speakers", "style", "text",
-    "transcript",
+    "annotations", "charts", "cli", "concordance", "counting", "describe", "display", "doubts",
+    "errors", "export", "formats", "measures", "metadata", "parse", "people", "source", "speakers",
+    "style", "text", "transcript",
 )
 
 __all__ = [
-    "Alias", "DataFileError", "Field", "KitError", "Metadata", "OutputError", "Transcript",
-    "TranscriptError", "count_characters", "count_sentences", "count_words", "load",
-    "load_cable", "load_speakers", "parse_text", *MODULES, "course",
+    "Alias", "DataFileError", "Doubt", "Field", "KitError", "Metadata", "OutputError", "Style",
+    "Transcript", "TranscriptError", "count_characters", "count_sentences", "count_words", "load",
+    "load_cable", "load_speakers", "parse_text", "read_source", *MODULES, "course",
 ]
 
 

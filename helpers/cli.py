@@ -1,4 +1,4 @@
-"""The command line: ``python -m helpers export|metadata|summary SOURCE ...``.
+"""The command line: ``python -m helpers check|export|metadata|summary SOURCE ...``.
 
 Bad input never shows a traceback: the program prints one line (``SOURCE:LINE:COL: error:
 MESSAGE`` for a transcript; see :mod:`helpers.errors`) on standard error and exits with status 2.
@@ -11,18 +11,37 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .doubts import check_report, doubt_line, unused_labels, unused_line
 from .errors import KitError, OutputError
 from .export import WRITERS, write
 from .measures import SUMMARY_COLUMNS, per_speaker
+from .parse import STYLES
+from .speakers import sidecar
 from .transcript import Transcript, load
 
 __all__ = ["build_parser", "main"]
 
 
-def _load(args: argparse.Namespace) -> Transcript:
-    transcript = load(args.source, speakers=args.speakers)
+def _style(args: argparse.Namespace) -> str | None:
+    """``--style``, checked here so that a bad value is one line like every other error."""
+    if args.style is not None and args.style not in STYLES:
+        raise KitError(f"--style must be one of {', '.join(STYLES)}, not {args.style!r}", str(args.source))
+    return args.style
+
+
+def _warn_unused(args: argparse.Namespace, transcript: Transcript) -> None:
+    labels = unused_labels(transcript)
+    if labels:  # a label of the speaker file that matches nothing: a fix that does nothing
+        names = args.speakers or sidecar(args.source)
+        print(f"{names}: warning: {unused_line(labels)}", file=sys.stderr)
+
+
+def _load(args: argparse.Namespace, unused: bool = True) -> Transcript:
+    transcript = load(args.source, speakers=args.speakers, style=_style(args))
     for warning in transcript.warnings:
         print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    if unused:
+        _warn_unused(args, transcript)
     return transcript
 
 
@@ -31,10 +50,11 @@ def cmd_export_to(args: argparse.Namespace) -> int:
     from . import formats
 
     options: dict[str, Any] = {"blocks": True} if args.blocks and args.to in ("csv", "json") else {}
+    style = _style(args)
     try:
         transcript, written = formats.export(
             args.source, args.out, args.to, speakers=args.speakers,
-            annotations=args.annotations, topics=args.topics, **options)
+            annotations=args.annotations, topics=args.topics, style=style, **options)
     except KitError:
         raise
     except OSError as exc:
@@ -43,8 +63,16 @@ def cmd_export_to(args: argparse.Namespace) -> int:
         raise KitError(str(exc), str(args.source)) from None
     for warning in transcript.warnings:
         print(f"{args.source}: warning: {warning}", file=sys.stderr)
+    _warn_unused(args, transcript)
     print(f"wrote {len(transcript.turns)} turns as {args.to} to {args.out} "
           f"({len(written)} file{'s' if len(written) != 1 else ''})", file=sys.stderr)
+    print(f"{args.source}: {doubt_line(transcript, args.source)}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    transcript = _load(args, unused=False)  # the report says it
+    print(check_report(transcript))
     return 0
 
 
@@ -59,6 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     write(frame, out)
     what = "blocks" if args.blocks else "turns"
     print(f"wrote {len(frame)} {what} to {out}", file=sys.stderr)
+    print(f"{args.source}: {doubt_line(transcript, args.source)}", file=sys.stderr)
     return 0
 
 
@@ -73,6 +102,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     table = per_speaker(transcript.turns)[SUMMARY_COLUMNS]
     if table.empty:
         print("no speaker turns")
+        print(_first_up(doubt_line(transcript, args.source)))
         return 0
     printable = table.rename(columns={
         "share_of_turns": "% of turns", "share_of_words": "% of words",
@@ -81,6 +111,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     total_turns, total_words = int(table["turns"].sum()), int(table["words"].sum())
     print(f"\n{total_turns} turns, {total_words} words. A word is a whitespace-separated token "
           "of the spoken text that contains a letter or digit.")
+    print(_first_up(doubt_line(transcript, args.source)))
     return 0
 
 
@@ -88,6 +119,10 @@ def _format_names() -> list[str]:
     from .formats import FORMATS
 
     return list(FORMATS)
+
+
+def _first_up(line: str) -> str:
+    return line[:1].upper() + line[1:]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,7 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("source", help="the transcript: a UTF-8 text file")
         p.add_argument("--speakers", metavar="FILE",
                        help="speaker file mapping labels to speakers (CSV: label,speaker,side); "
-                            "default: SOURCE's NAME.speakers.csv when it exists")
+                            "default: SOURCE's NAME.speakers.csv when it exists. Its labels are "
+                            "read wherever they open a paragraph")
+        p.add_argument("--style", metavar="STYLE",
+                       help="read the record in this style instead of the one inferred: quoted "
+                            "(labels followed by quotation marks), colon (labels closed by a "
+                            "colon) or full-stop (labels closed by a full stop)")
         return p
 
     export = add("export", "write the turns (or, with --blocks, every block) to a .csv or .json file")
@@ -120,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("metadata", "print the header's fields (dates and times in ISO 8601) as JSON"
         ).set_defaults(run=cmd_metadata)
     add("summary", "print turns, words and shares of words per speaker").set_defaults(run=cmd_summary)
+    add("check", "print how the record was read: its style and why, each speaker's labels and "
+                 "turns, and every doubt about a label with a suggested fix").set_defaults(run=cmd_check)
     return parser
 
 

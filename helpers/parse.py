@@ -1,35 +1,78 @@
-"""Parse a speaker-labelled record into blocks and turns, losing nothing.
+"""Parse a speaker-labelled record into blocks and turns, losing nothing, doubting aloud.
 
 The grammar, in the order the parser applies it:
 
 1. **Paragraphs.** The text is cut into paragraphs at blank lines. Each paragraph becomes one
    *block*; a block's ``text`` is ``source[start:end]``, from its first to its last non-space
    character. Every non-space character of the source lies in exactly one block.
-   Header paragraphs (see 6) are cut further, one block per line. A line inside a paragraph
+   Header paragraphs (see 7) are cut further, one block per line. A line inside a paragraph
    that opens with a label (and has words after it), after a line ending like a sentence,
    starts a paragraph of its own: web copies sometimes lose the blank line before a label.
+   So does a line that opens with a label listed in the speaker file and a colon, whatever the
+   line before it (``... quieted down some now with`` / ``Adm. Moorer: They lost ...``). In a
+   header typed without blank lines, a line after a full stop whose label is followed only by a
+   name, below lines that are header fields (``DOD: James Schlesinger`` / ``James Noyes.`` /
+   ``Jerry W. Friedhiem Treasury: William Simon``), is a header line, with a doubt.
 2. **Labels.** A paragraph that opens with a speaker label starts a new turn. A label is one to
    seven words, each starting with a capital letter (``Stalin``, ``Sir. D. Kelly``,
    ``PRESIDENT BIDEN``, ``General Secretary Brezhnev``; ``of``, ``the``, ``de``, ``von`` and a few
-   other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally followed by a parenthesis
-   (``Dr. Kissinger (to General Haig)``), then a colon and a space (ordinary or non-breaking)
-   or an opening quotation mark. White House transcripts' ``Q`` followed by two or more spaces
-   (or a tab, or a non-breaking space) is a label too, and so is a numbered role
+   other small words may stand inside, and a particle may open it: ``de Gaulle``), optionally
+   followed by a role after a comma (``FRANK McGEE, MODERATOR``) and by an aside or an
+   identification in parentheses or square brackets (``Dr. Kissinger (to General Haig)``,
+   ``FRANK CORMIER [Associated Press]``), then a colon and a space (ordinary or non-breaking)
+   or an opening quotation mark. The role and the aside are kept in ``stage_directions``; the
+   ``label`` is the name. A footnote number glued after the colon (``Mr. Fraser Wilkins:34 No
+   reply ...``) is a note call, kept in ``stage_directions`` too. White House transcripts'
+   ``Q`` followed by two or more spaces (or a tab, or a non-breaking space) is a label, and so
+   is ``Q`` followed by one space where two paragraphs or more open so (a web copy collapses the
+   spaces), and so is a numbered role
    (``Speaker 1:``, ``UNIDENTIFIED SPEAKER 2:``, ``Participant 3:``; only such role words may
    carry a number, so ``Article 5:`` is not a label). Words before a colon that are not all
    capitalised (``I have the following question: how ...``) are not a label; neither is a word
    that opens speech (``First:``, ``Finally:``, ``Look:``). Header field names
-   (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers; before
-   the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet Participants:``
-   or ``Interpreter:``.
-   In a record that ends its labels with a full stop, as the Public Papers of the Presidents
-   print Truman's press conferences (at least two paragraphs open with such a label other than
-   ``Q.``), one to five words in capitals followed by a full stop and a space are a label too:
-   ``THE PRESIDENT.``, ``MR. ROSS.``, ``Q.``; abbreviations (``NO. 608``), ``OK.`` and a
-   cable's marks (``SECRET.``) are not, and a label of one word (other than ``Q.``) counts only
-   when it opens two paragraphs or more (``NATO. That is ...`` once is speech). An item number
-   in square brackets before any label (``[1.] Q. ...``) is an editorial note of the turn.
-3. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
+   (``Participants:``, ``Date:``, ``Subject:``, ``Notetaker:`` ...) are never speakers, nor
+   are names of that form: a known field's plural (``Transcripts:``), a participle and ``by``
+   (``CHAIRED BY:``, ``Moderated by:``), a field's word and a preposition (``NOTE TO EDITORS:``).
+   Before the first turn, neither is a list heading such as ``U.S. Side:``, ``Soviet
+   Participants:`` or ``Interpreter:``, and, when its label opens no other paragraph, neither is
+   a line with only a name after its colon (``President: Jimmy Carter``, ``Speaker: Anna
+   Berg``), nor a label followed by three words or more in capitals only in a record whose
+   speech is not in capitals (``HEADLINE: PANEL I OF A HEARING ...``, ``WITNESS: JOHN R.
+   BOLTON, ...``), nor a label alone before a paragraph that opens with a label or a field
+   (``BODY:``): those are header fields, each a call with a doubt.
+   A named questioner, ``Q. Merriman Smith, United Press:`` (a name of two words or more, and
+   an affiliation in capitalised words or in brackets), is a turn of ``Merriman Smith``; ``Q.``
+   and the affiliation are stage directions.
+   A label closed by a **semicolon** (``MR. LEVY; Mr. Vice President ...``, a typing slip in a
+   record of colons) is read as a label when the same label opens another turn or is written
+   in capitals with two words or more, and always raises a doubt (see :mod:`helpers.doubts`).
+   ``Q.`` (with a full stop) is the questioner in any record where it opens two paragraphs or
+   more, as it does when full-stop labels were rewritten with colons. ``A.`` is the answer, in a
+   record where ``Q`` (in any form) opens a paragraph and ``A.`` opens two or more (or one, in
+   the full-stop style); ``A:`` is a colon label like any other.
+3. **Full-stop labels.** A record may end its labels with a full stop, as the Public Papers of
+   the Presidents print press conferences: in capitals for Truman's (``THE PRESIDENT.``,
+   ``MR. ROSS.``, ``Q.``) and in title case from the 1980s (``The President.``,
+   ``Mr. Fitzwater.``, ``President Bush.``). The record is in the *full-stop style* when at least
+   two paragraphs open with such a label in capitals (other than ``Q.``), or when labels in
+   title case (two words or more) open paragraphs together with ``Q.`` or a label used twice,
+   at least three in all, and more than open with a colon. In that style one to five words
+   followed by a full stop and a space are a label (an identification in brackets may stand
+   before the full stop); abbreviations (``NO. 608``), ``OK.`` and a cable's marks
+   (``SECRET.``) are not, and a label of one word other than ``Q.`` counts only in capitals
+   and only when it opens two paragraphs or more (``NATO. That is ...`` once is speech). Colon
+   labels are read in that style too. A label in capitals with a comma after its first word
+   (``CARI, WEISS [ZDF German Television].``, a slip of the OCR or a surname written first) is
+   read in that style when an identification follows it or it opens two paragraphs, with a
+   doubt; ``YES, SIR.`` is not a label. An item number in square brackets before any label
+   (``[1.] Q. ...``) is an editorial note of the turn.
+   The style can be given instead of inferred (``style="quoted"``, ``"colon"`` or
+   ``"full-stop"``), and labels listed in the speaker file (``labels``) are read wherever they
+   open a paragraph, followed by ``:``, ``.``, ``;`` or ``,`` (a comma may stand between their
+   words), in any style; a listed capital letter other than ``A``, ``I`` or ``O`` (``Q``) by
+   spaces alone too. Labels the speaker file marks as no speaker (``ignore``) are never read: a
+   paragraph they open is header, or narration that ends the turn before it.
+4. **Quoted turns.** In a record that quotes its speech (at least half of its labels are
    followed by an opening quotation mark, as in the cable), when a label is followed (after any
    stage direction) by an opening quotation mark (curly ``“`` or straight ``"``), the turn
    runs to the end of the paragraph in which that quotation closes, over as many paragraphs as
@@ -42,40 +85,75 @@ The grammar, in the order the parser applies it:
    quotation still open when the next quoted label (a label followed by an opening mark) or the
    end of the file comes is an error naming the line where it opened; a label followed by plain
    text inside an open quotation is read as part of the speech (a paragraph of it may begin
-   ``Berlin: ...``).
-4. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
+   ``Berlin: ...``), with a doubt.
+5. **Unquoted turns.** When the label is followed by plain text, or in a record that does not
    quote its speech (a press conference whose speaker begins by quoting someone), every
    following paragraph without a label continues the same turn, up to the next label or to a
    closing paragraph: a time stamp such as ``2:58 P.M. JST``, ``END``, ``###``, ``* * *``, a
-   rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or a footnote
-   (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or ``1 A correspondent ...`` right after a
-   paragraph whose word carries that number, ``Tony.1``; the number stays in its word). A
+   rule ``---``, a heading ``Notes`` or ``Footnotes``, an editor's ``NOTE: ...``, or footnotes
+   (``[1] ...``, ``1. See ...``, ``1. Source: ...``, or a list of notes, one a line, numbered one
+   after another, the first opening as notes do, ``24. For text of ...``, ``Reference is to``,
+   or indented in a record that does not indent its paragraphs). A footnote printed right after
+   the paragraph that calls it, ``1 A correspondent ...`` after a paragraph whose word carries
+   that number (``Tony.1``, where the number stays in its word, or ``assistants. 1``, where the
+   number is a stage direction, no word), is narration too, and the turn goes on after it. A
    paragraph that is only a stage direction (``(Laughter.)``) continues the turn like any other
-   (in a quoted record it is narration, like any paragraph after the closing mark).
-5. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
+   (in a quoted record it is narration, like any paragraph after the closing mark). A
+   **heading** is not speech: a line of one to eight words in title case or capitals with no
+   punctuation at its end, right before a label (``Yugoslavia`` between the turns of a news
+   conference), is a block of kind ``heading``; such a line that is not followed by a label
+   stays speech, with a doubt. A **running head** is not speech either: a short line of four
+   words or more, capitalised or numbers but small words, that repeats another line of the
+   record (OCR slips and page numbers aside: nine tenths alike, ``CB.NEWS 485 Madison Avenue``
+   for ``CBS NEWS 485 Madison Avenue``) is a ``heading``, with a doubt; such a line met once,
+   with a number in it, after a paragraph that ends a sentence, stays speech, with a doubt.
+6. **Stage directions and editorial notes**: text in parentheses or square brackets inside a
    turn (``(Laughing)``, ``(After a pause)``, ``[Omitted here is ...]``, footnote markers
-   ``[1]``), and, in a quoted turn, any words outside the quotation marks. They stay in ``text``,
-   are listed in ``stage_directions`` and are left out of ``spoken``.
-6. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
+   ``[1]``, ``[3½ lines not declassified]``), and, in a quoted turn, any words outside the
+   quotation marks. They stay in ``text``, are listed in ``stage_directions`` and are left out
+   of ``spoken``. A turn whose speech is all withheld is still a turn, with 0 words.
+7. **Header and narration.** Paragraphs before the first turn are the *header*, except a run of
    prose paragraphs (twelve or more words, ending like a sentence, no line opening with a header
    field such as ``DATE:``) just before the first turn, which is *narration*: in the cable,
-   Kelly's "The Generalissimo received me ..." paragraph.
+   Kelly's "The Generalissimo received me ..." paragraph. A prose paragraph may end in a note
+   call (``... European integration.2``), and editorial notes in brackets (``[Page 558]``) stand
+   inside the run. In a record with no turns, the run goes back from its end: a narrative
+   memorandum's paragraphs are narration, its title and lists of participants header.
    Paragraphs after a turn that are not speech are narration.
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
 personal questions, show why: the record itself breaks there).
+
+**Doubts.** Wherever the grammar makes a judgement call against a line that looks like a label
+(capitalised words and ``:``, ``;`` or ``.`` opening a paragraph), folds such a paragraph into
+another speaker's turn, reads a semicolon or comma label, reads a label-like line as a header
+field, sets a running head apart or keeps a heading-like line as speech, it records a :class:`helpers.doubts.Doubt` with the line and column: see :mod:`helpers.doubts`.
+
+**Offsets.** ``start`` and ``end`` are character offsets (not bytes) into the text the parser
+was given: for a file, :func:`helpers.read_source`'s text (a UTF-8 byte-order mark dropped,
+Windows line endings kept as ``\\r\\n``).
 """
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import NamedTuple
 
 from .counting import count_characters, count_sentences, count_words
+from .doubts import Doubt
 from .errors import TranscriptError
 from .source import position
+
+__all__ = ["STYLES", "Paragraph", "ParseResult", "Style", "match_label", "parse", "split_at_labels",
+           "split_paragraphs"]
+
+#: The styles a record may be read in (``style=`` and ``--style``).
+STYLES = ("quoted", "colon", "full-stop")
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -85,34 +163,69 @@ _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
 # as "Jose" and U+0301, as text copied on a Mac often is).
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏΆ-ΫЀ-Я"
 _ACCENTS = "\u0300-\u036f"
+_WS = "[ \t\u00a0]"
 _SMALL = r"(?:of|the|de|du|des|la|le|von|van|der|den|al|el|bin|ibn|y|da|di|and|for)"
 _PARTICLE = r"(?:de|du|des|la|le|von|van|der|den|al|el|bin|ibn|da|di)"  # "de Gaulle:"
-_CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*"
+# Possessive quantifiers (*+, {0,6}+): what may follow a word of a label (a space, a comma, a
+# bracket, the closing mark) is never part of a word, so the engine need not try giving
+# characters back; without them a line that is not a label costs several times more to reject.
+_CAP_WORD = rf"[{_UPPER}][\w’'.\-{_ACCENTS}]*+"
+_NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,6}}+"
+# "FRANK McGEE, MODERATOR:" -- a role after a comma, kept as a stage direction of the turn
+_ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}+))"
+# "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
+_ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
+# A footnote number glued after a label's colon, "Mr. Fraser Wilkins:34 No reply ...": a note
+# call, kept as a stage direction of the turn, not spoken.
+_NOTE_CALL = r"(?P<note>\d{1,3}(?=[ \t\u00a0]))"
 _LABEL = re.compile(
-    rf"(?P<label>(?:{_PARTICLE}[ \t\u00a0]+)?{_CAP_WORD}"
-    rf"(?:[ \t\u00a0]+(?:{_CAP_WORD}|{_SMALL}(?=[ \t\u00a0]))){{0,6}})"
-    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
-    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
-)
+    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:;]){_NOTE_CALL}?(?=[\s“\"«]|$)")
 _Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
+_Q_STOP = re.compile(rf"(?P<label>Q)(?P<mark>\.){_WS}+(?=\S)")
+# "Q How is your golf game?": the White House's "Q" and spaces, collapsed to one space by a web
+# copy. Read only where two paragraphs or more open so (see _Reading).
+_Q_SPACE = re.compile(rf"(?P<label>Q) (?=[{_UPPER}“\"‘'\d(])")
+# "A. I think so.": the answer label of a record of questions and answers (Q. ... A. ...).
+_A_STOP = re.compile(rf"(?P<label>A)(?P<mark>\.){_WS}+(?=\S)")
+# A named questioner, "Q. Merriman Smith, United Press: Mr. President, ...": the label is the
+# name; "Q." and the affiliation are stage directions of the turn.
+_Q_NAMED = re.compile(
+    rf"Q\.{_WS}+(?P<label>{_NAME})(?:,{_WS}+(?P<role>[{_UPPER}][^:\n]{{0,80}}+)|{_ASIDE})"
+    rf"(?P<mark>:)(?=[\s“\"«]|$)")
 # Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
 # "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
 _ROLE = r"(?i:speaker|participant|person|voice|interviewer|interviewee|respondent|delegate|reporter|questioner)"
 _NUMBERED_LABEL = re.compile(
-    rf"(?P<label>(?:{_CAP_WORD}[ \t\u00a0]+){{0,2}}{_ROLE}[ \t\u00a0]+\d{{1,3}})"
-    r"(?:[ \t\u00a0]*(?P<aside>\([^()\n]{1,80}\)))?"
-    r"[ \t\u00a0]*:(?=[\s\u00a0“\"«]|$)"
+    rf"(?P<label>(?:{_CAP_WORD}{_WS}+){{0,2}}{_ROLE}{_WS}+\d{{1,3}})"
+    rf"{_ASIDE}?{_WS}*(?P<mark>:)(?=[\s“\"«]|$)"
 )
-# Full-stop labels, as the Public Papers of the Presidents print Truman's press conferences:
-# "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "Q. Mr. President, ...". Read only in
-# a record that uses them (see _full_stop_style), and only in capitals, so that "Mr. Bevin. He
-# said" or "No. 608" is never a speaker.
-_CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]+"  # McMAHON, DeGAULLE
+# Full-stop labels in capitals, as the Public Papers print Truman's press conferences:
+# "THE PRESIDENT. I have no statements", "MR. ROSS. Yes", "FRANK CORMIER [Associated Press].".
+_CAPS_WORD = rf"(?:Mc|Mac|De|La)?[{_UPPER}][{_UPPER}’'\-{_ACCENTS}]++"  # McMAHON, DeGAULLE
 _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
-    rf"(?P<label>Q|(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}"
-    rf"(?:[ \t\u00a0]+(?:{_TITLE}[ \t\u00a0]+)*{_CAPS_WORD}){{0,4}})"
-    r"\.[ \t\u00a0]+(?=\S)"
+    rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
+    rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,4}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+)
+# The same with a comma after the first word, an OCR slip or a surname written first:
+# "CARI, WEISS [ZDF German Television]. It has been suggested ...". Read with a doubt.
+_FULL_STOP_COMMA = re.compile(
+    rf"(?P<label>{_CAPS_WORD},{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
+    rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,3}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+)
+# Full-stop labels in title case, as the Public Papers print them from the 1980s on:
+# "The President.", "Mr. Fitzwater.", "President Bush.", "Secretary of State Baker.". Only a
+# title's abbreviation or an initial may carry a full stop inside, so the label ends at the
+# first full stop after a name ("President Bush. Good." is "President Bush").
+_ABBREVIATION = (rf"(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Sen|Rep|Gen|Gov|Adm|Col|Maj|Capt|Cdr|Lt|Sgt|Rev"
+                 rf"|Fr|Prof|Hon|Amb|Sec|Pres|St|[{_UPPER}])\.")
+_TITLE_NAME = rf"(?:Mc|Mac|O’|O'|D’|D')?[{_UPPER}][\w’'\-{_ACCENTS}]*+"
+_TITLE_STOP_LABEL = re.compile(
+    rf"(?P<label>(?:{_ABBREVIATION}{_WS}+)*{_TITLE_NAME}"
+    rf"(?:{_WS}+(?:{_ABBREVIATION}{_WS}+)*(?:{_SMALL}{_WS}+)?{_TITLE_NAME}){{0,4}})"
+    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
 )
 # Words that end a capitalised line with a full stop but are not speakers: abbreviations
 # ("NO. 608") and a cable's classification and precedence marks ("SECRET. PRIORITY.").
@@ -120,6 +233,12 @@ _NOT_FULL_STOP_SPEAKERS = frozenset(
     """mr mrs ms dr st no nos sen rep gen gov adm col maj capt lt sgt rev prof hon jr sr
     secret top secret confidential restricted unclassified priority urgent immediate niact
     personal end note ok okay yes""".split()) | frozenset(["top secret", "eyes only"])
+# Words that open speech with a full stop or stand alone as an answer, never a label's first
+# word in title case ("Thank You.", "Good Morning.", "Well.").
+_INTERJECTIONS = frozenset(
+    """thank thanks good well right sure fine yes no ok okay oh ah hello hi exactly absolutely
+    certainly indeed correct true again now so please sorry excuse pardon bye goodbye welcome
+    first second third next finally""".split())
 # A footnote paragraph of the Public Papers, "1 A correspondent of the Associated Press."
 _NOTE_NUMBER = re.compile(r"(\d{1,2})[ \t\u00a0]+[A-Z]")
 # An item number the Public Papers put before a label: "[1.] Q. Mr. President ...".
@@ -136,6 +255,10 @@ _HEADER_FIELDS = frozenset(
      "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
      "note taker", "note takers"]
 )
+# Words that end a title rather than a name ("Q. Mr. President, ...", never a named questioner).
+_ROLE_WORDS = frozenset(
+    """president secretary minister chairman chairwoman chair ambassador senator governor general
+    speaker premier chancellor""".split())
 # Words that open a paragraph of speech with a colon ("First: we must agree"), never speakers
 # when they stand alone.
 _NOT_SPEAKERS_ALONE = frozenset(
@@ -156,11 +279,19 @@ _CLOSING = re.compile(
     r"|(?:NOTE|Note):\s.*)",                                          # an editor's note
     re.DOTALL,
 )
+# A heading inside a record ("Yugoslavia", "Environmental Policy", "U.S. TRADE WITH JAPAN"):
+# capitalised words, small words inside, no punctuation at the end.
+_HEADING_SMALL = r"(?:of|the|and|in|on|for|to|a|an|with|at|by|from|or|vs\.?|de|la|y|&)"
+_HEADING = re.compile(
+    rf"[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*(?:,?{_WS}+(?:[{_UPPER}\d][\w’'.\-/{_ACCENTS}]*|{_HEADING_SMALL})){{0,7}}")
+_HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
 _GROUP_CHARS = re.compile(r"[()\[\]]")
-_PROSE_END = re.compile(r"[.?!”\"’)]\s*$")
+_PROSE_END = re.compile(r"[.?!”\"’)]\d{0,3}\s*$")  # "... of European integration.2" too
+_ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
+_PARTICLE_START = re.compile(rf"{_PARTICLE}{_WS}")
 
 
 @dataclass
@@ -174,6 +305,21 @@ class Paragraph:
     text: str
 
 
+@dataclass(frozen=True)
+class Style:
+    """The style a record is read in, and why.
+
+    ``name`` is ``"quoted"`` (labels followed by quotation marks, only the quoted words
+    spoken), ``"colon"`` (labels closed by a colon, plain speech) or ``"full-stop"`` (labels
+    closed by a full stop, as the Public Papers print press conferences). ``reason`` says what
+    the choice rests on; ``given`` is True when the caller chose the style (``style=...``).
+    """
+
+    name: str
+    reason: str
+    given: bool = False
+
+
 @dataclass
 class _Turn:
     label: str
@@ -185,7 +331,15 @@ class _Turn:
     speech: list[tuple[int, int]] = field(default_factory=list)
     # (start, end) spans of text outside the quotation marks
     outside: list[tuple[int, int]] = field(default_factory=list)
-    aside: str | None = None
+
+
+class _Candidate(NamedTuple):
+    """Something that opens a line like a label: the match, its shape, the label folded."""
+
+    m: re.Match[str]
+    shape: str  # known, q, numbered, colon, semicolon, q-stop, caps-stop, title-stop
+    key: str
+    words: int
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,6 +380,21 @@ def _lines(para: Paragraph) -> list[Paragraph]:
     return out
 
 
+def _line_spans(text: str, para: Paragraph) -> list[tuple[int, int, int]]:
+    """The non-blank lines of a paragraph as (start, end, line number): :func:`_lines`, lighter."""
+    out = []
+    offset = para.start
+    number = para.line_start
+    for line in para.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + (len(line) - len(line.lstrip()))
+            out.append((start, start + len(stripped), number))
+        offset += len(line) + 1
+        number += 1
+    return out
+
+
 def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> list[Paragraph]:
     """Cut a paragraph again where a line inside it opens with a speaker label.
 
@@ -234,7 +403,8 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
     as opening a new paragraph when it starts with a label, has words after the label, and the
     line before it ends like a sentence (so a hard-wrapped line that happens to begin
     ``Berlin: ...`` in mid-sentence is left alone). ``full_stop`` is passed to
-    :func:`match_label`.
+    :func:`match_label`. (:func:`parse` does the same with the whole grammar, and records a
+    doubt for each line it leaves alone.)
     """
     out: list[Paragraph] = []
     for para in paragraphs:
@@ -248,13 +418,18 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
             if (m is not None and lines[i].text[m.end():].strip()
                     and _PROSE_END.search(lines[i - 1].text)):
                 cuts.append(i)
-        if len(cuts) == 1:
-            out.append(para)
-            continue
-        for a, b in zip(cuts, cuts[1:] + [len(lines)]):
-            first, last = lines[a], lines[b - 1]
-            out.append(Paragraph(first.start, last.end, first.line_start, last.line_end,
-                                 para.text[first.start - para.start:last.end - para.start]))
+        out += _cut(para, [(x.start, x.end, x.line_start) for x in lines], cuts)
+    return out
+
+
+def _cut(para: Paragraph, lines: list[tuple[int, int, int]], cuts: list[int]) -> list[Paragraph]:
+    if len(cuts) == 1:
+        return [para]
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(lines)]):
+        (start, _, line_start), (_, end, line_end) = lines[a], lines[b - 1]
+        out.append(Paragraph(start, end, line_start, line_end,
+                             para.text[start - para.start:end - para.start]))
     return out
 
 
@@ -263,66 +438,192 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
 def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None:
     """The speaker label that opens ``paragraph``, or ``None`` (see the module grammar).
 
-    With ``full_stop``, a label in capitals ending in a full stop (``THE PRESIDENT.``, ``Q.``)
-    counts too. An item number before the label (``[1.] Q. ...``) is skipped: the match starts
-    at the item number and ``m.start("label")`` says where the label itself begins.
+    This is the grammar without the record around it: colon labels (and semicolon ones), and
+    with ``full_stop`` labels in capitals ending in a full stop (``THE PRESIDENT.``, ``Q.``).
+    Title-case full-stop labels, and the rules that depend on the whole record (a one-word label
+    must recur, ``Q.`` must recur outside the full-stop style), are :func:`parse`'s. An item
+    number before the label (``[1.] Q. ...``) is skipped: the match starts at the item number
+    and ``m.start("label")`` says where the label itself begins.
     """
-    item = _ITEM.match(paragraph)
-    pos = item.end() if item else 0
-    m = (_Q_LABEL.match(paragraph, pos) or _NUMBERED_LABEL.match(paragraph, pos)
-         or _LABEL.match(paragraph, pos) or (_full_stop_label(paragraph, pos) if full_stop else None))
-    if m is None:
+    c = _candidate(paragraph, 0, None)
+    if c is None or c.shape == "title-stop":
         return None
-    label = m.group("label")
-    if len(label) > 60:
+    if c.shape in ("q-stop", "caps-stop") and not full_stop:
         return None
-    if _normal(label).rstrip(".") in _NEVER_SPEAKERS:
-        return None
-    return m
+    return c.m
 
 
-def _full_stop_label(paragraph: str, pos: int = 0) -> re.Match[str] | None:
-    """A full-stop label at ``pos`` (``THE PRESIDENT.``), unless it is an abbreviation or a mark."""
-    m = _FULL_STOP_LABEL.match(paragraph, pos)
+def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
+    """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
+    item = _ITEM.match(text, pos) if text.startswith("[", pos) else None
+    p = item.end() if item else pos
+    if known is not None:
+        m = known.match(text, p)
+        if m is not None and _spaced_ok(m):
+            return _make(m, "known")
+    if p >= len(text):
+        return None
+    ch = text[p]
+    if not ch.isupper() and not _PARTICLE_START.match(text, p):
+        return None
+    if ch == "Q":
+        m = _Q_LABEL.match(text, p)
+        if m is not None:
+            return _make(m, "q")
+        if text.startswith("Q.", p):
+            m = _Q_NAMED.match(text, p)
+            if m is not None and _named_questioner(m):
+                return _make(m, "colon")
+    m = _NUMBERED_LABEL.match(text, p)
     if m is not None:
-        words = _normal(m.group("label"))
-        if words in _NOT_FULL_STOP_SPEAKERS or words.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
+        return _make(m, "numbered")
+    m = _LABEL.match(text, p)
+    if m is not None:
+        label = m.group("label")
+        key = _normal(label)
+        if len(label) > 60 or _field_name(key):
             return None
-    return m
+        if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
+            return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
+        return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
+    if ch == "Q":
+        m = _Q_STOP.match(text, p)
+        if m is not None:
+            return _make(m, "q-stop")
+        m = _Q_SPACE.match(text, p)
+        if m is not None:
+            return _make(m, "q-space")
+    elif ch == "A":
+        m = _A_STOP.match(text, p)
+        if m is not None:
+            return _make(m, "a-stop")
+    m = _FULL_STOP_LABEL.match(text, p)
+    if m is not None:
+        folded = _normal(m.group("label"))
+        if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
+            return None
+        return _make(m, "caps-stop")
+    m = _FULL_STOP_COMMA.match(text, p)
+    if m is not None:
+        words = _normal(m.group("label")).replace(",", " ").split()
+        if (words[0] in _INTERJECTIONS or words[0] in _NOT_FULL_STOP_SPEAKERS
+                or words[-1] in _NOT_FULL_STOP_SPEAKERS or words[-1] in _INTERJECTIONS):
+            return None  # "YES, SIR. ...", "NO, SIR. ..."
+        return _make(m, "caps-comma")
+    m = _TITLE_STOP_LABEL.match(text, p)
+    if m is not None:
+        words = _normal(m.group("label")).split()
+        if (len(words[-1]) < 2 or words[0].rstrip(".") in _INTERJECTIONS
+                or words[-1].rstrip(".") in _NOT_FULL_STOP_SPEAKERS
+                or " ".join(words) in _NOT_FULL_STOP_SPEAKERS):
+            return None
+        return _make(m, "title-stop")
+    return None
 
 
-def _full_stop_style(paragraphs: list[Paragraph]) -> bool:
-    """Whether the record writes its labels with a full stop (``THE PRESIDENT. ...``).
-
-    It does when at least two paragraphs open with such a label other than ``Q.`` (a line after
-    a line that ends like a sentence counts as opening a paragraph, as in
-    :func:`split_at_labels`). A single capitalised line ending in a full stop (a heading) does
-    not make a record of this style.
-    """
-    found = 0
-    for para in paragraphs:
-        lines = para.text.split("\n")
-        for i, line in enumerate(lines):
-            if i and not _PROSE_END.search(lines[i - 1]):
-                continue
-            line = line.strip()
-            item = _ITEM.match(line)
-            m = _full_stop_label(line, item.end() if item else 0)
-            if m is not None and m.group("label") != "Q":
-                found += 1
-                if found == 2:
-                    return True
-    return False
+def _field_name(key: str) -> bool:
+    """Whether a folded label is a header field's name, never a speaker: a known field
+    (``date``, ``subject``) or its plural (``Transcripts``), a participle and ``by``
+    (``Chaired by``, ``Moderated by``), or a field's word and a preposition (``Note to
+    editors``, ``Memorandum for the record``)."""
+    key = key.rstrip(".")
+    if key in _NEVER_SPEAKERS:
+        return True
+    words = key.split()
+    if not words:
+        return False
+    first = words[0]
+    if len(words) == 1:
+        return first.endswith("s") and first[:-1] in _HEADER_FIELDS
+    if words[-1] == "by":
+        return True
+    return (words[1] in ("to", "for", "on", "of", "by", "from")
+            and (first in _HEADER_FIELDS or first.endswith("s") and first[:-1] in _HEADER_FIELDS))
 
 
-def _drop_lone_words(matches: list[re.Match[str] | None]) -> list[re.Match[str] | None]:
-    """Full-stop labels of one word other than ``Q.`` count only when they open two paragraphs
-    or more: ``NATO. That is ...`` once is speech, ``TRUMAN.`` at every answer is a speaker."""
-    def lone(m: re.Match[str] | None) -> TypeGuard[re.Match[str]]:
-        return (m is not None and m.re is _FULL_STOP_LABEL and m.group("label") != "Q"
-                and len(m.group("label").split()) == 1)
-    counts = Counter(m.group("label") for m in matches if lone(m))
-    return [None if lone(m) and counts[m.group("label")] < 2 else m for m in matches]
+def _named_questioner(m: re.Match[str]) -> bool:
+    """Whether ``Q. NAME, AFFILIATION:`` names a questioner: a name of two words or more that
+    is not a title alone (``Q. Mr. President, I said: ...`` is a question), and an affiliation
+    in capitalised words (``United Press``, ``Portland (Maine) Press Herald``)."""
+    words = _normal(m.group("label")).split()
+    if len(words) < 2 or words[-1].strip(".") in _ROLE_WORDS:
+        return False
+    role = m.group("role")
+    if role is None:
+        return True
+    return all(w[:1].isupper() or w[:1] in "([" or w[:1].isdigit() or re.fullmatch(_SMALL, w)
+               for w in role.split())
+
+
+def _make(m: re.Match[str], shape: str) -> _Candidate:
+    label = m.group("label")
+    words = label.split()
+    key = " ".join(words).casefold()
+    return _Candidate(m, shape, _fold_key(key) if "," in key else key, len(words))
+
+
+def _fold_key(label: str) -> str:
+    """A label folded for comparison: case, spaces and commas (``CARI, WEISS`` is ``cari weiss``)."""
+    return " ".join(label.replace(",", " ").split()).casefold()
+
+
+def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
+    """One pattern for the labels of a speaker file: each is read wherever it opens a
+    paragraph, whatever follows it (``:``, ``.``, ``;`` or ``,``), case and spaces folded."""
+    alternatives = sorted({" ".join(label.replace("\u00a0", " ").split()).removesuffix(":").strip()
+                           for label in labels or ()} - {""}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    # a comma may stand between the words ("CARI, WEISS" is the listed CARI WEISS)
+    body = "|".join(rf",?{_WS}+".join(map(re.escape, a.split())) for a in alternatives)
+    # the second branch, spaces alone after the label, counts only for a listed capital letter
+    # other than A, I or O (the White House's "Q", see _spaced_ok)
+    return re.compile(
+        rf"(?i:(?P<label>{body}))(?:{_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
+        rf"(?=[\s“\"«]|$)|{_WS}+(?=\S))")
+
+
+def _spaced_ok(m: re.Match[str]) -> bool:
+    """Whether a speaker-file match is one the file allows: closed by a mark, or a listed
+    one-letter label in capitals other than A, I or O followed by spaces (``Q How is ...``)."""
+    if m.group("mark") is not None:
+        return True
+    label = m.group("label")
+    return len(label) == 1 and label.isupper() and label not in "AIO"
+
+
+def _as_written(c: _Candidate) -> str:
+    """The shape a candidate has as written: a speaker-file label by the mark that closes it."""
+    if c.shape != "known":
+        return c.shape
+    mark = c.m.group("mark")
+    if mark is None:  # a listed one-letter label and a space: "Q How is ..."
+        return "q"
+    if mark == ".":
+        label = c.m.group("label")
+        return "q-stop" if label in ("Q", "q") else "caps-stop" if label.isupper() else "title-stop"
+    return {":": "colon", ";": "semicolon"}.get(mark, "comma")
+
+
+def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
+    """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
+    stops = [(shape, c) for c in openings
+             if (shape := c.shape if c.shape != "known" else _as_written(c)).endswith("stop")]
+    caps = [c for shape, c in stops if shape == "caps-stop"]
+    title = [c for shape, c in stops if shape == "title-stop" and c.words >= 2]
+    q = sum(shape == "q-stop" for shape, _ in stops)
+    counts = Counter(c.m.group("label") for c in caps + title)
+    recurring = any(n >= 2 for n in counts.values())
+    total = len(caps) + len(title) + q
+    shown = ", ".join([f"{label}. {n}" for label, n in counts.most_common(3)]
+                      + ([f"Q. {q}"] if q else []))
+    reason = (f"{total} paragraphs open with a label closed by a full stop ({shown}), "
+              f"{n_colon} with a colon")
+    if len(caps) >= 2:
+        return True, reason
+    if title and (q or recurring) and total >= 3 and total > n_colon:
+        return True, reason
+    return False, reason
 
 
 def _numbered_note(previous: str, paragraph: str) -> bool:
@@ -333,7 +634,116 @@ def _numbered_note(previous: str, paragraph: str) -> bool:
     """
     m = _NOTE_NUMBER.match(paragraph)
     return m is not None and re.search(
-        rf"[^\W\d_][.,;:!?’”)]?{m.group(1)}(?!\d)", previous) is not None
+        rf"[^\W\d_](?:[.,;:!?’”)]?|[.,;:!?’”)][ \t]){m.group(1)}(?!\d)", previous) is not None
+
+
+_NOTE_LINE = re.compile(r"[ \t]*(\d{1,3})\.[ \t]+[^\W\d_]")
+_NOTE_WORDS = re.compile(
+    r"[ \t]*\d{1,3}\.[ \t]+(?:For\s+(?:the\s+|a\s+|an\s+)?(?:full\s+)?(?:texts?|documentation|records?"
+    r"|summary|report|memorandum|transcript|further|additional)\b|See\b|Reference\s+is\b|Sources?\b"
+    r"|Printed\b|Not\s+printed|Not\s+found|Not\s+further|Ibid\b|Attached\b|Tab\s+[A-Z]\b|Telegram\s+\d)")
+
+
+def _note_list(text: str, para: Paragraph, indenting: Callable[[], bool]) -> bool:
+    """Whether ``para`` is a list of notes: every line a number, a full stop and a word, the
+    numbers one after another, and an editor's hand showing: the first note opening as notes do
+    (``24. For text of ...``, ``25. See ...``, ``26. Reference is to ...``), or the lines
+    indented in a record that does not indent its paragraphs (``indenting()``) otherwise."""
+    lines = para.text.split("\n")
+    first = _NOTE_LINE.match(lines[0])
+    if first is None:
+        return False
+    number = int(first.group(1))
+    for offset, line in enumerate(lines[1:], 1):
+        m = _NOTE_LINE.match(line)
+        if m is None or int(m.group(1)) != number + offset:
+            return False
+    if _NOTE_WORDS.match(lines[0]) is not None:
+        return True
+    return para.start > 0 and text[para.start - 1] in " \t" and not indenting()
+
+
+def _indents(text: str, paragraphs: list[Paragraph]) -> bool:
+    """Whether the record indents its paragraphs, as a copy from the Government Publishing
+    Office does (more than half of them): indentation is then no sign of a note."""
+    indented = sum(p.start > 0 and text[p.start - 1] in " \t" for p in paragraphs)
+    return 2 * indented > len(paragraphs)
+
+
+_TITLE_SMALL = frozenset("of the and in on for to a an with at by from or de la".split())
+
+
+def _title_like(line: str) -> bool:
+    """Whether a line reads like a title or a running head: four words or more, all capitalised
+    or numbers but small words (``CBS NEWS 485 Madison Avenue, New York 22, N. Y.``)."""
+    words = line.split()
+    if len(words) < 4:
+        return False
+    for w in words:
+        ch = w.lstrip("([“\"'‘")[:1]
+        if not (ch.isupper() or ch.isdigit()) and w.casefold() not in _TITLE_SMALL:
+            return False
+    return True
+
+
+class _RunningHeads:
+    """Which short title-like lines of a record repeat another (a page's running head, printed
+    again on every page, OCR slips and page numbers aside): ``get(i)`` is the index of the
+    first paragraph that paragraph ``i`` repeats, or None. Worked out when first asked."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self._first: dict[int, int] | None = None
+
+    def get(self, index: int) -> int | None:
+        if self._first is None:
+            self._first = self._work_out()
+        return self._first.get(index)
+
+    def _work_out(self) -> dict[int, int]:
+        from difflib import SequenceMatcher
+
+        exact: dict[str, int] = {}  # folded line -> the paragraph it first stands in
+        fuzzy: list[tuple[str, int]] = []  # the first few kinds, to compare with OCR slips
+        first: dict[int, int] = {}
+        for i, p in enumerate(self._paragraphs):
+            for line in p.text.split("\n"):
+                if len(line) > 80 or not _title_like(line):
+                    continue
+                key = "".join(ch for ch in line.casefold() if ch.isalnum())
+                if len(key) < 10:
+                    continue
+                j = exact.get(key)
+                if j is None:
+                    # a slip of the OCR ("CB.NEWS" for "CBS NEWS"): nine tenths alike; only the
+                    # first hundred kinds of line are compared, so the pass stays linear
+                    j = next((k for other, k in fuzzy
+                              if abs(len(other) - len(key)) <= len(key) // 10
+                              and SequenceMatcher(None, other, key).ratio() >= 0.9), None)
+                    exact[key] = i if j is None else j
+                    if j is None and len(fuzzy) < 100:
+                        fuzzy.append((key, i))
+                if j is not None and j != i:
+                    first.setdefault(i, j)
+                    first.setdefault(j, i)
+        return first
+
+
+def _drop_spaced_call(text: str, previous: Paragraph, note: str, turn: _Turn) -> None:
+    """Take a note's call written apart from its word ("... his principal assistants. 1") out
+    of the turn's speech, as a stage direction: it is no word of the speaker's. (A call glued to
+    its word, ``Tony.1``, stays in it and does not change the count.)"""
+    number = note.split(None, 1)[0]
+    calls = list(re.finditer(rf"[^\W\d_][.,;:!?’”)][ \t]({number})(?!\d)", previous.text))
+    if not calls:
+        return
+    start = previous.start + calls[-1].start(1)
+    end = start + len(number)
+    for k, (a, b) in enumerate(turn.speech):
+        if a <= start and end <= b:
+            turn.speech[k:k + 1] = [(a, start), (end, b)]
+            turn.outside.append((start, end))
+            return
 
 
 def _opens_quotation(after_label: str) -> bool:
@@ -350,38 +760,64 @@ def _opens_quotation(after_label: str) -> bool:
         if depth:  # never closed: ordinary text
             break
         probe = probe[i + 1:].lstrip(" \t\u00a0")
-    return probe[:1] in _OPENING_QUOTES
+    return probe[:1] != "" and probe[:1] in _OPENING_QUOTES
 
 
-def _quoted_style(paragraphs: list[Paragraph], matches: list[re.Match[str] | None]) -> bool:
-    """Whether the record puts its speech in quotation marks (rule 3) or not (rule 4).
-
-    A record is in the quoted style when at least half of its labels are followed by an
-    opening quotation mark. In a record in the plain style (a press conference), a turn that
-    happens to begin by quoting someone (``PRESIDENT BIDEN:  “The Pacific Ocean ...”  Those
-    are the words ...``) is still a plain turn: all its words are the speaker's.
-    """
-    return _mostly_followed_by(paragraphs, matches, _opens_quotation)
-
-
-def _mostly_followed_by(paragraphs: list[Paragraph], matches: list[re.Match[str] | None],
-                        test) -> bool:
-    """Whether ``test`` holds for what follows at least half of the labels."""
+def _mostly_followed_by(text: str, paragraphs: list[Paragraph],
+                        matches: list[re.Match[str] | None], test: Callable[[str], bool]) -> tuple[int, int]:
+    """How many labels there are, and after how many of them ``test`` holds."""
     labelled = passed = 0
     for para, m in zip(paragraphs, matches):
         if m is not None:
             labelled += 1
-            passed += test(para.text[m.end():])
-    return labelled > 0 and 2 * passed >= labelled
+            passed += test(text[m.end():para.end])
+    return labelled, passed
 
 
 def _has_field_line(paragraph: str) -> bool:
     """Whether a line of ``paragraph`` opens with a header field (``DATE: May 24, 1972``)."""
     for line in paragraph.split("\n"):
         name, colon, _ = line.partition(":")
-        if colon and _normal(name) in _HEADER_FIELDS:
+        if colon and name and _field_name(_normal(name)):
             return True
     return False
+
+
+def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool]]) -> bool:
+    """Whether some of these lines of a paragraph are header fields (``Subject: Middle East``,
+    ``DOD: James Schlesinger``): a field's name, or a label followed only by a name."""
+    for (start, end, _), c, _ in rows:
+        if c is None:
+            if _has_field_line(text[start:end]):
+                return True
+        elif _name_only(text[c.m.end():end].strip()) or _list_heading(c.m.group("label")):
+            return True
+    return False
+
+
+def _field_value(value: str) -> bool:
+    """Whether the words after a label on its line are a header field's value: a few
+    capitalised words or numbers (``Kenneth Rush NSC``, ``Henry A. Kissinger CIA: William Colby``)."""
+    words = value.split()
+    return 1 <= len(words) <= 12 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _TITLE_SMALL for w in words)
+
+
+def _caps_value(value: str) -> bool:
+    """Whether the words after a colon are three or more, in capitals only, as a header field's
+    often are (``HEADLINE: PANEL I OF A HEARING ...``)."""
+    return (not any(ch.islower() for ch in value)
+            and sum(any(ch.isalpha() for ch in w) for w in value.split()[:3]) >= 3)
+
+
+_EDITORIAL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|(?:\*[ \t]*){3,}|(?:\.[ \t]*){3,}")
+
+
+def _prose(paragraph: str) -> bool:
+    """Whether a paragraph is prose: twelve words or more, ending like a sentence, no line
+    opening with a header field (``DATE: ...``)."""
+    return (count_words(paragraph) >= 12 and _PROSE_END.search(paragraph) is not None
+            and not _has_field_line(paragraph))
 
 
 def _list_heading(label: str) -> bool:
@@ -389,8 +825,29 @@ def _list_heading(label: str) -> bool:
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
 
 
+def _name_only(value: str) -> bool:
+    """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
+    words = value.split()
+    return (1 <= len(words) <= 6 and value[:1].isupper() and value[-1:].isalnum()
+            and all(w[:1].isupper() or w[:1].isdigit() or re.fullmatch(_SMALL, w) for w in words)
+            and not any(ch in value for ch in "?!;:“”\"()[]"))
+
+
+def _heading_shaped(para: Paragraph) -> bool:
+    """Whether a paragraph reads like a heading: one short line of capitalised words, nothing
+    at its end that closes a sentence (``Yugoslavia``, ``Environmental Policy``)."""
+    text = para.text
+    if "\n" in text or len(text) > 60 or not _HEADING_END.match(text[-1]):
+        return False
+    if not _HEADING.fullmatch(text) or not any(ch.isalpha() for ch in text):
+        return False
+    words = text.split()
+    return not (len(words) == 1 and (len(text) < 2 or words[0].casefold() in _INTERJECTIONS
+                                     or words[0].casefold() in _NOT_FULL_STOP_SPEAKERS))
+
+
 def _normal(label: str) -> str:
-    return " ".join(label.replace("\u00a0", " ").split()).casefold()
+    return " ".join(label.split()).casefold()  # split() splits at non-breaking spaces too
 
 
 # ---------------------------------------------------------------------------------------------
@@ -491,38 +948,266 @@ def _clean(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The reading of one record: its style and which label-like openings are labels
+class _Reading:
+    """The record-wide decisions: the style, and which candidates are read as labels."""
+
+    def __init__(self, openings: list[_Candidate], style: str | None,
+                 ignored: frozenset[str] = frozenset()) -> None:
+        self.ignored = ignored  # folded labels the speaker file says are not speakers
+        shapes = Counter(c.shape for c in openings)
+        n_colon = shapes["q"] + shapes["q-space"] + shapes["numbered"] + shapes["colon"] + sum(
+            _as_written(c) == "colon" for c in openings if c.shape == "known")
+        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
+        self.fs_reason = fs_reason
+        self.given = style
+        if style is not None:
+            self.full_stop = style == "full-stop"
+        self.counts = Counter(c.key for c in openings)
+        self.q_stops = shapes["q-stop"]
+        self.q_spaces = shapes["q-space"]
+        self.a_stops = shapes["a-stop"]
+        # a questioner "Q" opens some paragraph, in any form ("Q", "Q.", "Q:", "Q " ...)
+        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED for c in openings)
+        self._openings = openings
+        self._read_keys: set[str] | None = None
+
+    @property
+    def read_keys(self) -> set[str]:
+        """The labels read with a colon (or in the record's own style) anywhere: a semicolon
+        label with the same words is the same speaker's. Worked out when first needed."""
+        if self._read_keys is None:
+            self._read_keys = {c.key for c in self._openings
+                               if c.shape != "semicolon" and self.reads(c)}
+        return self._read_keys
+
+    def reads(self, c: _Candidate) -> bool:
+        """Whether the candidate is read as a label in this record."""
+        shape = c.shape
+        if c.key in self.ignored:
+            return False
+        if shape in ("known", "q", "numbered", "colon"):
+            return True
+        if shape == "semicolon":
+            label = c.m.group("label")
+            return c.key in self.read_keys or (c.words >= 2 and label.isupper())
+        if shape == "q-stop":
+            return self.full_stop or self.q_stops >= 2
+        if shape == "q-space":
+            return self.q_spaces >= 2 or self.counts["q"] > self.q_spaces
+        if shape == "a-stop":
+            return self.questioner and (self.a_stops >= 2 or self.full_stop)
+        if shape == "caps-stop":
+            return self.full_stop and (c.words >= 2 or self.counts[c.key] >= 2)
+        if shape == "caps-comma":
+            return self.full_stop and (c.m.group("aside") is not None or self.counts[c.key] >= 2)
+        # title-stop: in the full-stop style, labels of two words or more
+        return self.full_stop and c.words >= 2
+
+    def label_like(self, c: _Candidate, in_header: bool) -> bool:
+        """Whether a candidate not read is worth a doubt (a one-word full-stop label in the
+        header, ``MOSCOW. The Embassy.``, or a one-word title-case one met once, is not)."""
+        if c.shape in ("caps-stop", "title-stop") and c.words == 1:
+            return not in_header and (c.shape == "caps-stop" or self.counts[c.key] >= 2)
+        if c.shape == "a-stop":
+            return self.questioner  # "A. Lincoln said ..." in a record with no questioner is speech
+        if c.shape == "caps-comma":
+            return self.full_stop or not in_header  # "LISBETH, NORLAND. The talks ..." a dateline
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
 # The parse
 @dataclass
 class ParseResult:
-    """What :func:`parse` finds: blocks and turns as lists of dicts, and any warnings."""
+    """What :func:`parse` finds: blocks and turns as lists of dicts, warnings, style, doubts."""
 
     blocks: list[dict]
     turns: list[dict]
     warnings: list[str]
+    style: Style = field(default_factory=lambda: Style("colon", ""))
+    doubts: list[Doubt] = field(default_factory=list)
 
 
-def parse(text: str, path: str = "<text>") -> ParseResult:
+@dataclass
+class _Pending:
+    """A label-like opening the parser did not read: its doubt is written when the fate of the
+    paragraph that holds it (at offset ``at``) is known (part of which turn, narration ...)."""
+
+    at: int
+    c: _Candidate
+    why: str = ""
+    decision: str = ""
+    suggestion: str = ""
+
+
+def parse(text: str, path: str = "<text>", style: str | None = None,
+          labels: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> ParseResult:
     """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
 
-    Raises :class:`TranscriptError` for a quotation that never closes, and for a text whose
-    lines end with a carriage return alone (old Mac line endings). Labels are returned as
-    written; mapping them to canonical speakers is :mod:`helpers.speakers`' job.
+    ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the parser
+    would infer; ``labels`` (the labels of a speaker file) are read as labels wherever they
+    open a paragraph; ``ignore`` (the labels a speaker file says are not speakers) never are:
+    a paragraph they open is header or narration, and ends the turn before it. Raises :class:`TranscriptError` for a quotation that never closes, and for
+    a text whose lines end with a carriage return alone (old Mac line endings); ``ValueError``
+    for a style that is not one of :data:`STYLES`. Labels are returned as written; mapping them
+    to canonical speakers is :mod:`helpers.speakers`' job.
     """
+    if style is not None and style not in STYLES:
+        raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
+    # The parse makes many small objects that live to its end and no reference cycles, so the
+    # cyclic garbage collector, which would walk them all again and again, is paused meanwhile
+    # (on a long press conference it took more time than the parse itself); back on at the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path, style, labels, ignore)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None,
+           ignore: Iterable[str] | None) -> ParseResult:
     if "\r" in text and "\n" not in text:
-        line, column = position(text, text.index("\r"))
+        cr_line, cr_column = position(text, text.index("\r"))
         raise TranscriptError(
             "the lines end with a carriage return alone (old Mac line endings); save the file "
-            "again with Unix (LF) or Windows (CRLF) line endings", path, line, column)
-    paragraphs = split_paragraphs(text)
-    full_stop = _full_stop_style(paragraphs)
-    paragraphs = split_at_labels(paragraphs, full_stop)
-    matches = [match_label(para.text, full_stop) for para in paragraphs]
-    if full_stop:
-        matches = _drop_lone_words(matches)
-    quoted_style = _quoted_style(paragraphs, matches)
-    kinds: list[str] = ["header"] * len(paragraphs)
-    owner: list[int | None] = [None] * len(paragraphs)
+            "again with Unix (LF) or Windows (CRLF) line endings", path, cr_line, cr_column)
+    known = _known_pattern(labels)
+    raw = split_paragraphs(text)
+
+    # 1. Every line that may open a paragraph, and what opens it like a label.
+    #    (first line of a paragraph, or a line after one that ends like a sentence)
+    firsts: list[_Candidate | None] = []  # what opens each paragraph
+    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool]]] = {}
+    openings: list[_Candidate] = []
+    for number, para in enumerate(raw):
+        if "\n" not in para.text:
+            c = _candidate(text, para.start, known)
+            firsts.append(c)
+            if c is not None:
+                openings.append(c)
+            continue
+        line_rows = []
+        previous_end = -1
+        for span in _line_spans(text, para):
+            c = _candidate(text, span[0], known)
+            opens = previous_end < 0 or _ENDS_SENTENCE.match(text, previous_end - 1) is not None
+            line_rows.append((span, c, opens))
+            if c is not None and opens:
+                openings.append(c)
+            previous_end = span[1]
+        per_line[number] = line_rows
+        firsts.append(line_rows[0][1])
+    reading = _Reading(openings, style,
+                       frozenset(_fold_key(label.removesuffix(":")) for label in ignore or ()))
+
+    # 2. Cut paragraphs where a line inside opens with a label; note the lines left alone.
+    paragraphs: list[Paragraph] = []
+    cands: list[_Candidate | None] = []
+    pending: list[_Pending] = []
+    mid_sentence: list[tuple[int, _Candidate]] = []
+    matches: list[re.Match[str] | None] = []
+    reads = reading.reads
+    ignored = reading.ignored
+    seen_label = False  # a label is read in an earlier paragraph
+    for number, para in enumerate(raw):
+        line_rows = per_line.get(number, [])
+        if len(line_rows) <= 1:
+            c = firsts[number]
+            paragraphs.append(para)
+            cands.append(c)
+            if c is None:
+                matches.append(None)
+            elif reads(c):
+                matches.append(c.m)
+                seen_label = True
+            else:
+                matches.append(None)
+                if c.key not in ignored:
+                    pending.append(_Pending(para.start, c))
+            continue
+        cuts = [0]
+        first_c = line_rows[0][1]
+        label_above = seen_label or (first_c is not None and reads(first_c))
+        for i in range(1, len(line_rows)):
+            (one_start, one_end, _), c, opens = line_rows[i]
+            if c is None:
+                continue
+            if reads(c):
+                words_after = text[c.m.end():one_end].strip()
+                if opens and words_after:
+                    if (not label_above and c.shape == "colon" and reading.counts[c.key] == 1
+                            and _name_only(words_after) and _header_rows(text, line_rows[:i])):
+                        # "DOD: James Schlesinger / James Noyes. / Jerry W. Friedhiem Treasury:
+                        # William Simon": a participant line of a header without blank lines
+                        label = c.m.group("label")
+                        pending.append(_Pending(
+                            one_start, c, f"'{label}:' is followed only by a name, like the header "
+                            f"fields above it ('{_clean(text[one_start:one_end])}')",
+                            "read as a header field",
+                            f"if it is speech, list '{label}' in a speaker file"))
+                        continue
+                    cuts.append(i)
+                    label_above = True
+                elif c.shape == "known" and words_after and c.m.group("mark") == ":":
+                    cuts.append(i)  # a listed label and a colon are read after a broken line too
+                    label_above = True
+                else:
+                    mid_sentence.append((one_start, c))
+            elif opens and c.key not in ignored:
+                pending.append(_Pending(one_start, c))
+        pieces = _cut(para, [r[0] for r in line_rows], cuts)
+        paragraphs += pieces
+        for piece, i in zip(pieces, cuts):
+            c = line_rows[i][1]
+            cands.append(c)
+            if c is not None and reads(c):
+                matches.append(c.m)
+                seen_label = True
+            else:
+                matches.append(None)
+                if c is not None and c.key not in ignored:
+                    pending.append(_Pending(piece.start, c))
+    label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
+
+    # 3. The style: full stop (decided above), quoted or colon.
+    labelled, quoted_n = _mostly_followed_by(text, paragraphs, matches, _opens_quotation)
+    if reading.given is not None:
+        style_name = reading.given
+        reason = "given with --style (style= in Python), not inferred"
+    elif reading.full_stop:
+        style_name, reason = "full-stop", reading.fs_reason
+    elif labelled and 2 * quoted_n >= labelled:
+        style_name = "quoted"
+        reason = f"{quoted_n} of {labelled} labels are followed by an opening quotation mark"
+    else:
+        style_name = "colon"
+        reason = (f"{labelled} label{'s' if labelled != 1 else ''}, {quoted_n} of them followed "
+                  "by an opening quotation mark" if labelled
+                  else "no paragraph opens with a speaker label")
+        stops = sum(c.shape in ("caps-stop", "title-stop", "q-stop") for c in openings)
+        if stops:
+            reason += (f"; {stops} paragraph{'s' if stops != 1 else ''} open with a label closed "
+                       "by a full stop, too few for the full-stop style")
+    quoted_style = style_name == "quoted"
+
+    n = len(paragraphs)
+
+    def before_label(i: int) -> bool:
+        """Whether paragraph ``i`` comes right before a label, or before headings that do."""
+        for j in range(i + 1, n):
+            if matches[j] is not None:
+                return True
+            if not _heading_shaped(paragraphs[j]):
+                return False
+        return False
+
+    kinds: list[str] = ["header"] * n
+    owner: list[int | None] = [None] * n
     turns: list[_Turn] = []
+    doubts: list[Doubt] = []
     current: _Turn | None = None
     open_marks = ""  # the quotations open, outermost first (see _scan_quotes)
     strays: list[int] = []  # closing marks met with no quotation open
@@ -530,29 +1215,87 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
     closed = False  # an unquoted turn met a closing paragraph
 
     def fail_unclosed() -> None:
-        assert current is not None  # called only inside a turn
         line, column = position(text, opened_at if opened_at is not None else 0)
+        label = current.label if current is not None else ""
         raise TranscriptError(
-            f"the quotation opened here (in the turn of “{current.label}”) never closes: "
+            f"the quotation opened here (in the turn of “{label}”) never closes: "
             "add the closing quotation mark where the speech ends",
             path, line, column,
         )
 
+    def doubt(kind: str, at: int, shown: str, message: str, decision: str, suggestion: str) -> None:
+        line, column = position(text, at)
+        doubts.append(Doubt(kind, line, column, at, shown, message, decision, suggestion))
+
+    mixed: list[bool] = []  # whether the speech after the labels is in small letters too
+
+    def mixed_case() -> bool:
+        if not mixed:
+            mixed.append(any(any(ch.islower() for ch in text[mm.end():min(p.end, mm.end() + 200)])
+                             for p, mm in zip(paragraphs, matches) if mm is not None))
+        return mixed[0]
+
+    def next_opens(i: int) -> bool:
+        """Whether the paragraph after ``i`` opens like a label or a header field."""
+        return i + 1 < n and (cands[i + 1] is not None or _has_field_line(paragraphs[i + 1].text))
+
+    indents: list[bool] = []
+
+    def indenting() -> bool:
+        if not indents:
+            indents.append(_indents(text, paragraphs))
+        return indents[0]
+
+    running = _RunningHeads(paragraphs)
+    heads_said: set[int] = set()
     for index, para in enumerate(paragraphs):
         m = matches[index]
-        if m is not None and not turns and _list_heading(m.group("label")):
-            m = None  # "U.S. Side:" in a header lists people; it is not a speaker
+        c = cands[index]
+        if m is not None and c is not None and not turns and c.shape == "colon":
+            rest = text[m.end():para.end].strip()
+            label = c.m.group("label")
+            why = ""
+            if _list_heading(label):
+                m = None  # "U.S. Side:" in a header lists people; it is not a speaker
+            elif label_counts[c.key] > 1:
+                pass
+            elif _caps_value(rest) and mixed_case():
+                why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
+                       "like a header field, while the speech after this record's labels is not")
+            elif "\n" not in para.text and _name_only(rest):
+                # "President: Jimmy Carter" at the top of a file is a header field
+                why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
+            elif not rest and "\n" not in para.text and next_opens(index):
+                why = (f"'{label}:' has no words after it, and the next paragraph opens with a "
+                       "label or a header field: a header field's name")
+            if why:
+                m = None
+                pending.append(_Pending(para.start, c, why, "read as a header field",
+                                        f"if it is speech, list '{label}' in a speaker file"))
+        if c is not None and not open_marks and c.key in ignored:
+            # a label the speaker file says is not a speaker: a header line, or narration that
+            # ends the turn before it
+            kinds[index] = "narration" if turns else "header"
+            closed = True
+            continue
         if open_marks and m is not None:
-            # Inside an open quotation, a label counts only when a new quotation follows it.
-            if _opens_quotation(para.text[m.end():]):
+            # Inside an open quotation, a label counts only when a new quotation follows it (or
+            # when the speaker file lists it): then the quotation before it never closed.
+            if _opens_quotation(text[m.end():para.end]) or (c is not None and c.shape == "known"):
                 fail_unclosed()
+            if c is not None and current is not None:
+                pending.append(_Pending(para.start, c, f"'{_shown(c)}' looks like a speaker label, "
+                                        "but a quotation is open",
+                                        f"read as part of the quotation of turn {len(turns)} "
+                                        f"({current.label})",
+                                        "if a speaker begins here, the quotation before it lacks "
+                                        "its closing mark: add it"))
             m = None
         if m is not None:
-            label_end = para.start + m.end()
+            label_end = m.end()
             label = m.group("label")
-            label_start = para.start + m.start("label")
-            current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False,
-                            aside=m.group("aside") if "aside" in m.groupdict() else None)
+            label_start = m.start("label")
+            current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False)
             turns.append(current)
             closed = False
             current.quoted = quoted_style and _opens_quotation(text[label_end:para.end])
@@ -561,8 +1304,20 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
-            if current.aside:
-                current.outside.append((para.start + m.start("aside"), para.start + m.end("aside")))
+            for group in ("role", "aside", "note"):
+                if group in m.re.groupindex and m.group(group) is not None:
+                    current.outside.append((m.start(group), m.end(group)))
+            if c is not None and c.shape == "semicolon":
+                doubt("semicolon", label_start, _shown(c),
+                      f"'{_shown(c)}' looks like a speaker label closed by ';'",
+                      "read as a label", "list it in a speaker file to confirm")
+            elif c is not None and c.shape == "caps-comma":
+                doubt("comma", label_start, _shown(c),
+                      f"'{_shown(c)}' looks like a speaker label with a comma inside its name "
+                      "(a slip of the OCR, or a surname written first)",
+                      f"read as the label '{label}'",
+                      f"list it in a speaker file to confirm ('{label.replace(',', '')}' or "
+                      f"'{label}'), with the speaker's name")
             if current.quoted:
                 open_marks, inside, outside, opened_at = _scan_quotes(
                     text, label_end, para.end, "", strays)
@@ -588,41 +1343,110 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                 opened_at = opened_here
             continue
         if current is not None and not current.quoted and not closed:
-            if _CLOSING.fullmatch(para.text) or _numbered_note(paragraphs[index - 1].text, para.text):
+            if _CLOSING.fullmatch(para.text) or _note_list(text, para, indenting):
                 closed = True
                 kinds[index] = "narration"
                 continue
+            if _numbered_note(paragraphs[index - 1].text, para.text):
+                kinds[index] = "narration"  # a footnote printed after its paragraph: the turn goes on
+                if owner[index - 1] == len(turns) - 1:
+                    _drop_spaced_call(text, paragraphs[index - 1], para.text, current)
+                continue
+            heading_shaped = _heading_shaped(para)
+            if heading_shaped and before_label(index):
+                kinds[index] = "heading"
+                continue
+            if "\n" not in para.text and len(para.text) <= 80 and _title_like(para.text):
+                seen = running.get(index)
+                if seen is not None:
+                    kinds[index] = "heading"
+                    if seen not in heads_said:
+                        heads_said.add(seen)
+                        doubt("running-head", para.start, para.text,
+                              f"'{para.text}' inside turn {len(turns)} ({current.label}) repeats "
+                              f"line {paragraphs[seen].line_start} ('{paragraphs[seen].text}'), like "
+                              "a page's running head",
+                              "set apart as a heading, not counted as speech (and so is every "
+                              "other line like it)",
+                              "if it is speech, correct your copy so that the lines differ")
+                    continue
+                if (not heading_shaped and any(ch.isdigit() for ch in para.text)
+                        and _PROSE_END.search(paragraphs[index - 1].text)):
+                    doubt("short-line", para.start, para.text,
+                          f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
+                          "reads like a running head or a heading, not like speech",
+                          "read as speech",
+                          "if it is a running head, delete it from your copy (it is counted as "
+                          f"{current.label}'s words)")
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
+            if heading_shaped:
+                doubt("short-line", para.start, para.text,
+                      f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
+                      "reads like a heading",
+                      "read as speech",
+                      "if it is a heading, the paragraph after it may open with a label the "
+                      "parser did not read: list that label in a speaker file")
             continue
         kinds[index] = "narration" if turns else "header"
 
     if open_marks and current is not None:
         fail_unclosed()
 
-    # A run of prose paragraphs right before the first turn is narration, not header.
+    # A run of prose paragraphs right before the first turn (or, in a record with no turns, up
+    # to its end) is narration, not header; editorial notes in brackets inside the run
+    # ("[Page 558]") go with it.
     first = next((i for i, k in enumerate(kinds) if k == "speech"), len(kinds))
     i = first - 1
     while i >= 0 and kinds[i] == "header":
-        para = paragraphs[i]
-        if (count_words(para.text) >= 12 and _PROSE_END.search(para.text)
-                and not _has_field_line(para.text)):
-            kinds[i] = "narration"
-            i -= 1
-        else:
+        j = i
+        while (j >= 0 and kinds[j] == "header" and not _prose(paragraphs[j].text)
+               and _EDITORIAL.fullmatch(paragraphs[j].text)):
+            j -= 1
+        if j < 0 or kinds[j] != "header" or not _prose(paragraphs[j].text):
             break
+        for k in range(j, i + 1):
+            kinds[k] = "narration"
+        i = j - 1
+
+    # The doubts about openings not read, now that each paragraph's fate is known.
+    starts = [p.start for p in paragraphs]
+    for note in pending:
+        c = note.c
+        k = _containing(starts, note.at)
+        if not note.why and not reading.label_like(c, in_header=not turns or k < first):
+            continue
+        doubt("header-field" if note.decision == "read as a header field" else
+              "semicolon" if c.shape == "semicolon" else "not-a-label",
+              c.m.start("label"), _shown(c),
+              note.why or _why_not(c, reading, style_name),
+              note.decision or _fate(kinds[k], owner[k], turns),
+              note.suggestion or _suggest(c, style_name))
+    for one_start, c in mid_sentence:
+        k = _containing(starts, one_start)
+        line_end = text.find("\n", c.m.end())
+        if kinds[k] == "header" and _field_value(text[c.m.end():line_end if line_end >= 0 else len(text)]):
+            continue  # "State: Kenneth Rush NSC" in a list of participants: a header line
+        colon = "mark" in c.m.re.groupindex and c.m.group("mark") == ":"
+        doubt("mid-sentence", c.m.start("label"), _shown(c),
+              f"'{_shown(c)}' opens a line after one that does not end a sentence",
+              _fate(kinds[k], owner[k], turns).replace("read as", "left in the paragraph, as", 1),
+              f"if a speaker begins here, list '{c.m.group('label')}' in a speaker file (or put "
+              "a blank line before it)" if colon else
+              "if a speaker begins here, put a blank line before it")
+    doubts.sort(key=lambda d: d.start)
 
     blocks: list[dict] = []
-    for n, p in enumerate(paragraphs):
-        turn = (o + 1) if (o := owner[n]) is not None else None
+    for k, p in enumerate(paragraphs):
+        turn = (owner_k + 1) if (owner_k := owner[k]) is not None else None
         # Header paragraphs are cut into lines: each line of a header is a field of its own.
-        pieces = _lines(p) if kinds[n] == "header" else [p]
+        pieces = _lines(p) if kinds[k] == "header" else [p]
         for piece in pieces:
             blocks.append({
                 "block": len(blocks) + 1,
-                "kind": kinds[n],
+                "kind": kinds[k],
                 "turn": turn,
                 "text": piece.text,
                 "start": piece.start,
@@ -630,16 +1454,18 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
                 "line_start": piece.line_start,
                 "line_end": piece.line_end,
             })
-    rows = [_turn_row(text, n + 1, t, paragraphs) for n, t in enumerate(turns)]
+    rows = [_turn_row(text, t_number + 1, t, paragraphs) for t_number, t in enumerate(turns)]
     warnings = []
     if strays:
-        lines = sorted({position(text, offset)[0] for offset in strays})
-        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        stray_lines = sorted({position(text, offset)[0] for offset in strays})
+        shown = ", ".join(map(str, stray_lines[:5])) + (" ..." if len(stray_lines) > 5 else "")
         warnings.append(
-            f"a closing quotation mark ” with no quotation open (line{'s' if len(lines) > 1 else ''} "
+            f"a closing quotation mark ” with no quotation open (line{'s' if len(stray_lines) > 1 else ''} "
             f"{shown}): the words after it, up to the next opening mark, are read as outside the "
             "speech; check the marks there")
-    if _mostly_followed_by(paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘"):
+    single_n, single_yes = _mostly_followed_by(
+        text, paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘")
+    if single_n and 2 * single_yes >= single_n:
         warnings.append(
             "most labels are followed by a single quotation mark ‘, which is not read as a "
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
@@ -650,7 +1476,56 @@ def parse(text: str, path: str = "<text>") -> ParseResult:
             "no speaker turns found: no paragraph opens with a speaker label such as "
             "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
         )
-    return ParseResult(blocks, rows, warnings)
+    return ParseResult(blocks, rows, warnings, Style(style_name, reason, style is not None), doubts)
+
+
+def _shown(c: _Candidate) -> str:
+    """The label as the doubt shows it, with its closing mark: ``MR. LEVY;``."""
+    mark = c.m.group("mark") if "mark" in c.m.re.groupindex else None
+    return c.m.group("label") + (mark or "")
+
+
+def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
+    closer = {":": "a colon", ";": "';'", ".": "a full stop", ",": "a comma"}.get(
+        c.m.group("mark") if "mark" in c.m.re.groupindex else "", "spaces")
+    why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
+    if c.shape == "q-stop":
+        return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
+    if c.shape == "q-space":
+        return ("'Q' followed by one space looks like the questioner's label, but only one "
+                "paragraph opens so")
+    if c.shape == "a-stop":
+        return ("'A.' looks like the label of an answer, but only one paragraph opens so "
+                "(answers are read where 'A.' opens two paragraphs or more, with a 'Q' questioner)")
+    if c.shape == "caps-comma" and not reading.full_stop:
+        return (why + f" with a comma inside its name, but this record's labels are read in the "
+                f"{style} style")
+    if c.shape == "caps-comma":
+        return why + " with a comma inside its name, met once and with no identification after it"
+    if c.shape in ("caps-stop", "title-stop") and not reading.full_stop:
+        return why + f", but this record's labels are read in the {style} style"
+    if c.shape in ("caps-stop", "title-stop") and c.words == 1:
+        return why + ", but a label of one word must be in capitals and open two paragraphs or more"
+    return why
+
+
+def _fate(kind: str, turn: int | None, turns: list[_Turn]) -> str:
+    if kind == "speech" and turn is not None:
+        return f"read as part of turn {turn + 1} ({turns[turn].label})"
+    return {"header": "read as header", "heading": "read as a heading"}.get(kind, "read as narration")
+
+
+def _suggest(c: _Candidate, style: str) -> str:
+    label = c.m.group("label")
+    advice = f"if a speaker begins here, list '{label}' in a speaker file"
+    if c.shape in ("caps-stop", "title-stop", "q-stop", "caps-comma") and style != "full-stop":
+        advice += " (or, if the record's labels all end in a full stop, use --style full-stop)"
+    return advice
+
+
+def _containing(starts: list[int], offset: int) -> int:
+    """The index of the paragraph (by its start offsets, sorted) that holds ``offset``."""
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) -> dict:

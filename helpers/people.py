@@ -76,9 +76,10 @@ def load_people(path: str | Path) -> pd.DataFrame:
 
 def people_from_speakers(turns: pd.DataFrame) -> pd.DataFrame:
     """The people of a record that has no people file: its speakers, in order of first speaking."""
-    speakers = [str(s) for s in dict.fromkeys(turns["speaker"].astype(str))]
-    sides = turns.assign(speaker=turns["speaker"].astype(str)).drop_duplicates("speaker")
-    side_of = dict(zip(sides["speaker"], sides["side"]))
+    side_of: dict[str, object] = {}  # each speaker's side at their first turn, in speaking order
+    for speaker, side in zip(turns["speaker"].astype(str).tolist(), turns["side"].tolist()):
+        side_of.setdefault(speaker, side)
+    speakers = list(side_of)
     rows = [{"id": s, "full_name": "", "side": side_of.get(s) or "", "role": "",
              "in_the_room": "yes", "speaks_in_record": "yes", "certainty": "", "note": "",
              "source": ""} for s in speakers]

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from .errors import TranscriptError
 
+__all__ = ["BOM", "decode", "position", "read_source"]
+
+#: The UTF-8 byte-order mark, dropped from the start of a file (offsets never count it).
 BOM = "\ufeff"
 
 

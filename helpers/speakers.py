@@ -17,11 +17,22 @@ label, without a file) becomes its own speaker: the label with white space folde
 case if it was written in capitals, so ``PRESIDENT BIDEN`` and ``President Biden`` are one
 speaker and ``Sir D. Kelly`` and ``Sir. D. Kelly`` are two.
 
+A row whose speaker is ``-`` says the label is **not a speaker** (:data:`NOT_A_SPEAKER`): a
+header field the parser took for one, such as ``HEADLINE`` or ``WITNESS``. The parser never
+reads it as a label; a paragraph it opens is header or narration.
+
+.. code-block:: text
+
+    label,speaker
+    HEADLINE,-
+    WITNESS,-
+
 A transcript ``NAME.txt`` picks up ``NAME.speakers.csv`` beside it by itself.
 """
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +50,38 @@ class Alias:
     side: str | None = None
 
 
+#: The speaker of a speaker-file row whose label is not a speaker (``HEADLINE,-``).
+NOT_A_SPEAKER = "-"
+
+
 def fold(label: str) -> str:
-    """A label with case and white space folded, for matching."""
-    return " ".join(label.replace("\u00a0", " ").split()).casefold()
+    """A label with case, white space and commas folded, for matching (``CARI, WEISS`` is
+    ``CARI WEISS``)."""
+    return " ".join(label.replace("\u00a0", " ").replace(",", " ").split()).casefold()
+
+
+# A surname prefix written in small letters inside a name in capitals: McGEE, MacARTHUR, DeGAULLE.
+_PREFIX = re.compile(r"\b(Mc|Mac|De|La)(?=[^\W\d_])")
 
 
 def default_speaker(label: str) -> str:
-    """The canonical name of a label no speaker file lists."""
+    """The canonical name of a label no speaker file lists.
+
+    A label in capitals is written in title case, a surname's prefix included: ``MR. McGEE``
+    is ``Mr. McGee``, like ``Mr. McGee`` written so, and ``GENERAL MacARTHUR`` is ``General
+    MacArthur``.
+    """
     name = " ".join(label.replace("\u00a0", " ").split())
-    if name.isupper() and len(name) > 1:
-        name = name.title()
+    if len(name) > 1 and _PREFIX.sub("", name).isupper():
+        name = " ".join(_title(word) for word in name.split(" "))
     return name
+
+
+def _title(word: str) -> str:
+    m = _PREFIX.match(word)
+    if m and word[m.end():].isupper():
+        return m.group(1) + word[m.end():].title()
+    return word.title()
 
 
 def sidecar(source: str | Path) -> Path:

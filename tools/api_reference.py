@@ -25,7 +25,7 @@ END = "<!-- end of reference -->"
 #: The modules, layer by layer (the library, then the course).
 LAYERS: list[tuple[str, list[str]]] = [
     ("Front door", ["helpers"]),
-    ("Reading", ["helpers.errors", "helpers.source", "helpers.parse", "helpers.speakers",
+    ("Reading", ["helpers.errors", "helpers.source", "helpers.parse", "helpers.doubts", "helpers.speakers",
                  "helpers.people", "helpers.metadata", "helpers.transcript"]),
     ("Measures", ["helpers.counting", "helpers.measures"]),
     ("Notes", ["helpers.annotations", "helpers.concordance"]),

@@ -71,6 +71,7 @@ class Rerun:
     out: Path
     turns: int
     csv: Path
+    doubts: int = 0
     notebooks: list[Path] = field(default_factory=list)
     html: list[Path] = field(default_factory=list)
 
@@ -201,7 +202,7 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder ({exc.strerror or exc})", str(out)) from None
-    result = Rerun(transcript, out, len(parsed.turns), out / "turns.csv")
+    result = Rerun(transcript, out, len(parsed.turns), out / "turns.csv", len(parsed.doubts))
     to_csv(parsed.turns, result.csv)
     for notebook in notebooks:
         notebook = Path(notebook).resolve()
@@ -253,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         print(KitError.unforeseen(args.transcript, exc), file=sys.stderr)
         return 2
     print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
+    print(f"{args.transcript}: " + (
+        f"{result.doubts} doubt{'s' if result.doubts != 1 else ''} about the speaker labels: see "
+        f"python -m helpers check {args.transcript}" if result.doubts
+        else "no doubts about the speaker labels"), file=sys.stderr)
     for path in [result.csv, *result.notebooks, *result.html]:
         print(f"wrote {shown(path)}", file=sys.stderr)
     if not result.notebooks:

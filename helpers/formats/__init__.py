@@ -72,21 +72,22 @@ def read_table(path: str | Path):
 
 def export(source: str | Path, out: str | Path, to: str = "csv", *, speakers: str | Path | None = None,
            annotations: str | Path | None = None, topics: str | Path | None = None,
-           people: str | Path | None = None, **options):
+           people: str | Path | None = None, style: str | None = None, **options):
     """Read the transcript file ``source`` and export it: what ``python -m helpers export
     SOURCE OUT --to FORMAT`` does.
 
     ``speakers`` is a speaker file (default: ``NAME.speakers.csv`` beside the source);
     ``annotations``, ``topics`` and ``people`` are CSV files passed to the formats that use
-    them (``webanno`` needs ``annotations``). Returns ``(transcript, paths written)``. Raises
+    them (``webanno`` needs ``annotations``); ``style`` overrides the style the parser would
+    infer (see :func:`helpers.load`). Returns ``(transcript, paths written)``. Raises
     :class:`helpers.TranscriptError` for a transcript it cannot read and ``ValueError`` for an
-    unknown format or notes that do not fit the transcript.
+    unknown format or style, or notes that do not fit the transcript.
     """
     from ..transcript import load
 
     if to not in FORMATS:
         raise ValueError(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
-    transcript = load(source, speakers=speakers)
+    transcript = load(source, speakers=speakers, style=style)
     if annotations is not None:
         options["annotations"] = read_table(annotations)
     if topics is not None:

@@ -20,7 +20,9 @@ note) carries ``corresp`` with RFC 5147 ``text/plain`` fragment identifiers into
 file: ``record.txt#char=120,340`` (characters ``120`` to ``340``, so ``source[120:340]``) and,
 for turns and blocks, ``record.txt#line=32,40`` (lines 33 to 40: RFC 5147 counts line
 *positions* from 0, so lines ``a`` to ``b`` counted from 1 are ``line=a-1,b``). Turns have
-``xml:id="tN"`` (the kit's turn number), blocks ``xml:id="bN"`` (its block number). The
+``xml:id="tN"`` (the kit's turn number), blocks ``xml:id="bN"`` (its block number); a turn
+that narration cuts in two (a note between its paragraphs) goes on in ``xml:id="tN.2"`` with
+``prev="#tN"``, the turn's pointer and no label. The
 character counts are the kit's offsets: code points of the decoded text, a byte-order mark
 dropped, each character counted (a Windows line end is two). The text of every element that
 carries a ``char=`` pointer is exactly that slice of the source (XML keeps carriage returns
@@ -206,6 +208,7 @@ class _Writer:
         if not rest:
             w("        <ab/>\n")
         current = None
+        parts: dict[int, int] = {}  # how many times each turn was opened (narration may cut one)
         spans: list[tuple[int, int]] = []
         label_end = 0
         wrote_para = False
@@ -217,7 +220,8 @@ class _Writer:
                         self.close_turn(wrote_para)
                     current = number
                     turn = turns[number]
-                    label_end, spans = self.open_turn(turn)
+                    parts[number] = parts.get(number, 0) + 1
+                    label_end, spans = self.open_turn(turn, parts[number])
                     wrote_para = False
                 wrote_para |= self.paragraph(b, max(int(b.start), label_end), spans)
                 continue
@@ -229,14 +233,22 @@ class _Writer:
             self.close_turn(wrote_para)
         w("      </div>\n    </body>\n  </text>\n")
 
-    def open_turn(self, turn) -> tuple[int, list[tuple[int, int]]]:
+    def open_turn(self, turn, part: int = 1) -> tuple[int, list[tuple[int, int]]]:
+        """Open a turn's element; ``part`` 2, 3, ... is the turn going on after narration
+        inside it (a note between its paragraphs): ``xml:id="tN.2"``, ``prev`` the part
+        before, the turn's pointer, and no label again."""
         w = self.out.append
         person = person_of(self.by_speaker, turn.speaker)
         start, end = int(turn.start), int(turn.end)
         element = "sp" if self.style == "sp" else "u"
-        w(f'        <{element} xml:id="t{int(turn.turn)}" who="#{xml_attr(person.xml_id)}" '
+        number = int(turn.turn)
+        ident = f"t{number}" if part == 1 else f"t{number}.{part}"
+        prev = "" if part == 1 else f' prev="#t{number}{"" if part == 2 else f".{part - 1}"}"'
+        w(f'        <{element} xml:id="{ident}"{prev} who="#{xml_attr(person.xml_id)}" '
           f'corresp="{self.ptr(start, end, (int(turn.line_start), int(turn.line_end)))}">\n')
         label_start, label_end = label_span(turn, self.src)
+        if part > 1:
+            return label_end, direction_spans(turn, self.src, label_end)
         if label_start > start and self.src[start:label_start].strip():
             w(f'          <note type="editorial" corresp="{self.ptr(start, label_start)}">'
               f"{xml_text(self.src[start:label_start])}</note>\n")

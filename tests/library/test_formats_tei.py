@@ -206,3 +206,14 @@ def test_any_parsable_text_validates_and_round_trips(schema, pieces):
     for style in ("sp", "u"):
         root = assert_valid(schema, tei.to_string(transcript, style))
         assert_round_trip(root, transcript)
+
+
+def test_a_turn_that_narration_cuts_goes_on_with_prev(schema):
+    # form_spaced_note_call.txt: turn 3, then its note as narration, then turn 3 again
+    transcript = helpers.load(DATA / "form_spaced_note_call.txt")
+    for style, element in (("sp", "sp"), ("u", "u")):
+        root = assert_valid(schema, tei.to_string(transcript, style))
+        parts = [e for e in root.iter(f"{TEI}{element}") if e.get(XML_ID, "").startswith("t3")]
+        assert [e.get(XML_ID) for e in parts] == ["t3", "t3.2"]
+        assert parts[1].get("prev") == "#t3" and parts[1].get("corresp") == parts[0].get("corresp")
+        assert parts[1].find(f"{TEI}speaker") is None

@@ -238,6 +238,19 @@ def test_speaker_file_label_no_turn_uses_is_a_warning(tmp_path):
     assert b",Hale,,PRESIDENT HALE," in (out / "turns.csv").read_bytes()
 
 
+def test_rerun_counts_the_doubts(tmp_path, capsys, monkeypatch):
+    # (issue 12; in this process and with no notebook to run: the printed lines are the point)
+    debate = DATA / "form_debate.txt"
+    monkeypatch.setattr(rerun, "turn_notebooks", lambda folder=None: [])
+    assert rerun.main([str(debate), "--out", str(tmp_path / "out")]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"7 turns from {debate}"
+    assert lines[1] == (f"{debate}: 3 doubts about the speaker labels: see python -m helpers "
+                        f"check {debate}")
+    assert rerun.main([str(PRESS), "--out", str(tmp_path / "press")]) == 0
+    assert capsys.readouterr().err.splitlines()[1] == f"{PRESS}: no doubts about the speaker labels"
+
+
 def test_notebook_without_parameters_cell_is_refused(tmp_path, capsys):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import helpers")])
     path = tmp_path / "plain.ipynb"
