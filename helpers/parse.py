@@ -1474,7 +1474,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     if not rows:
         warnings.append(
             "no speaker turns found: no paragraph opens with a speaker label such as "
-            "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
+            "'Chairman:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
         )
     return ParseResult(blocks, rows, warnings, Style(style_name, reason, style is not None), doubts)
 

@@ -110,7 +110,7 @@ def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcr
     if parsed.turns.empty:
         raise TranscriptError(
             "no speaker turns found, so there is nothing to analyse: no paragraph opens with a "
-            "speaker label such as 'Stalin:' or 'PRESIDENT BIDEN:' "
+            "speaker label such as 'Chairman:' or 'PRESIDENT BIDEN:' "
             "(see docs/bring_your_own.md)", str(transcript), 1, 1)
     return parsed
 

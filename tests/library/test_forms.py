@@ -431,7 +431,7 @@ def test_no_speech_gives_no_turns_and_says_so():
     t = load("form_no_speech.txt")
     assert t.turns.empty and len(t.people) == 0
     assert t.warnings == ["no speaker turns found: no paragraph opens with a speaker label such as "
-                          "'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"]
+                          "'Chairman:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"]
     assert kinds(t) == [("header", "Memorandum for the R"), ("header", "Subject: Lunch with "),
                         ("narration", "The Ambassador said ")]
 

@@ -161,7 +161,7 @@ BAD = [
                                    "NUL byte); if it is text saved as UTF-16, save it again as UTF-8"),
     (b"A memorandum.\n\nThe Ambassador said: nothing.",
      "1:1: error: no speaker turns found, so there is nothing to analyse: no paragraph opens with "
-     "a speaker label such as 'Stalin:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"),
+     "a speaker label such as 'Chairman:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"),
 ]
 
 
