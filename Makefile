@@ -56,10 +56,10 @@ site: setup
 site-students: setup
 	$(BIN)/python tools/build_site.py --out site-students --students --strict
 
-## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [OUT=dir]
+## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
 rerun: setup
-	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [OUT=dir]" >&2; exit 2; }
-	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(OUT),--out "$(OUT)")
+	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
+	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(STYLE),--style "$(STYLE)") $(if $(OUT),--out "$(OUT)")
 
 clean:
 	rm -rf $(VENV) build site site-students reruns *.egg-info .mypy_cache

@@ -1,23 +1,24 @@
 #!/usr/bin/env python3
 """Rerun the kit's turn analyses on another transcript.
 
-    .venv/bin/python tools/rerun.py TRANSCRIPT [--speakers FILE] [--out DIR] [--notebook NB ...]
+    .venv/bin/python tools/rerun.py TRANSCRIPT [--speakers FILE] [--style STYLE] [--out DIR] [--notebook NB ...]
 
 What it does, in order:
 
 1. Reads and parses TRANSCRIPT with the kit's parser (and its speaker file: ``--speakers FILE``,
-   else ``NAME.speakers.csv`` beside ``NAME.txt`` when there is one). A transcript the kit
+   else ``NAME.speakers.csv`` beside ``NAME.txt`` when there is one; in the style inferred, or
+   the one ``--style`` gives: quoted, colon or full-stop). A transcript the kit
    cannot read, or one with no speaker turns, stops here with one line on standard error,
    ``FILE:LINE:COL: error: MESSAGE``, and exit status 2. Nothing is written.
 2. Writes the turn table as ``turns.csv`` (UTF-8, spreadsheet-safe, as ``python -m helpers
    export`` writes it) into the output folder, by default ``reruns/<transcript stem>/``.
 3. Runs each notebook that analyses turns through papermill with ``TRANSCRIPT`` (and
-   ``SPEAKERS``) set to absolute paths, and writes the executed copy ``NN_name.ipynb`` and a
+   ``SPEAKERS``) set to absolute paths (and ``STYLE`` to ``--style``'s value, when given), and writes the executed copy ``NN_name.ipynb`` and a
    self-contained ``NN_name.html`` (images embedded, no scripts fetched from the web) into the
    output folder (the handouts' page template, :func:`handouts.pages.standalone_page`). The
    notebooks that analyse turns are listed in :data:`TURN_NOTEBOOKS` (notebook 02); each needs a
-   code cell tagged ``parameters`` that assigns ``TRANSCRIPT`` and ``SPEAKERS``. The committed
-   notebooks are only read.
+   code cell tagged ``parameters`` that assigns ``TRANSCRIPT`` and ``SPEAKERS`` (and ``STYLE``,
+   for ``--style``: notebook 02's does). The committed notebooks are only read.
 
 A notebook that fails on the transcript stops the run with exit status 1 and a line naming the
 notebook, the cell and the error; the partly executed copy is kept in the output folder so the
@@ -35,9 +36,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, where the handouts package is
 
 import helpers  # noqa: E402  (installed, editable, by requirements.txt: run with .venv/bin/python)
+from helpers.doubts import unused_labels, unused_line  # noqa: E402
 from helpers.errors import KitError, OutputError, TranscriptError  # noqa: E402
 from helpers.export import to_csv  # noqa: E402
-from helpers.speakers import fold, sidecar  # noqa: E402
+from helpers.parse import STYLES  # noqa: E402
+from helpers.speakers import sidecar  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,6 +55,7 @@ KERNEL = "python3"
 #: Seconds a single cell may run: the kit's notebooks take a few seconds in all.
 CELL_TIMEOUT = 600
 _ASSIGNS_TRANSCRIPT = re.compile(r"^\s*TRANSCRIPT\s*=", re.MULTILINE)
+_ASSIGNS_STYLE = re.compile(r"^\s*STYLE\s*=", re.MULTILINE)
 
 
 def shown(path: Path) -> Path:
@@ -78,11 +82,20 @@ class Rerun:
 
 def has_transcript_parameter(notebook: Path) -> bool:
     """Whether ``notebook`` has a code cell tagged ``parameters`` that assigns TRANSCRIPT."""
+    return _has_parameter(notebook, _ASSIGNS_TRANSCRIPT)
+
+
+def has_style_parameter(notebook: Path) -> bool:
+    """Whether ``notebook``'s ``parameters`` cell assigns STYLE (so ``--style`` can reach it)."""
+    return _has_parameter(notebook, _ASSIGNS_STYLE)
+
+
+def _has_parameter(notebook: Path, assigns: re.Pattern[str]) -> bool:
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
     return any(cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
-               and _ASSIGNS_TRANSCRIPT.search(cell.source) for cell in nb.cells)
+               and assigns.search(cell.source) for cell in nb.cells)
 
 
 def check_notebook(notebook: Path) -> None:
@@ -104,21 +117,23 @@ def turn_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return [folder / name for name in TURN_NOTEBOOKS if (folder / name).is_file()]
 
 
-def check_transcript(transcript: Path, speakers: Path | None) -> helpers.Transcript:
+def check_style(style: str | None, transcript: str | Path) -> None:
+    """Refuse, with a one-line error, a ``--style`` the parser does not know."""
+    if style is not None and style not in STYLES:
+        raise KitError(f"--style must be one of {', '.join(STYLES)}, not {style!r}", str(transcript))
+
+
+def check_transcript(transcript: Path, speakers: Path | None,
+                     style: str | None = None) -> helpers.Transcript:
     """Parse the transcript as the notebooks will; refuse one with no turns to analyse."""
-    parsed = helpers.load(transcript, speakers=speakers)
+    check_style(style, transcript)
+    parsed = helpers.load(transcript, speakers=speakers, style=style)
     if parsed.turns.empty:
         raise TranscriptError(
             "no speaker turns found, so there is nothing to analyse: no paragraph opens with a "
             "speaker label such as 'Chairman:' or 'PRESIDENT BIDEN:' "
             "(see docs/bring_your_own.md)", str(transcript), 1, 1)
     return parsed
-
-
-def unused_labels(parsed: helpers.Transcript) -> list[str]:
-    """Labels the speaker file lists that no turn uses (often a misspelling)."""
-    used = {fold(label) for label in parsed.turns["label"]}
-    return [a.label for a in parsed.aliases if fold(a.label) not in used]
 
 
 def banner(transcript: Path, speakers: Path | None, notebook: Path) -> str:
@@ -145,7 +160,8 @@ def export_html(executed: Path, html: Path) -> None:
     html.write_text(standalone_page(nb, executed, kit_version()), encoding="utf-8")
 
 
-def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path | None) -> None:
+def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path | None,
+                 style: str | None = None) -> None:
     """Execute a copy of ``notebook`` on ``transcript`` into ``output`` (the original is only read)."""
     import nbformat
     import papermill
@@ -156,8 +172,10 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
     note = nbformat.v4.new_markdown_cell(banner(transcript, speakers, notebook))
     note.metadata["tags"] = ["rerun-note"]
     nb.cells.insert(0, note)
-    parameters = {"TRANSCRIPT": str(transcript),
-                  "SPEAKERS": str(speakers) if speakers is not None else None}
+    parameters: dict[str, str | None] = {
+        "TRANSCRIPT": str(transcript), "SPEAKERS": str(speakers) if speakers is not None else None}
+    if style is not None:
+        parameters["STYLE"] = style
     try:
         papermill.execute_notebook(
             nb, str(output), parameters=parameters, kernel_name=KERNEL, cwd=str(notebook.parent),
@@ -179,20 +197,22 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
 
 
 def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
-          notebooks: list[Path] | None = None, warn: Callable[[str], object] | None = None) -> Rerun:
+          notebooks: list[Path] | None = None, warn: Callable[[str], object] | None = None,
+          style: str | None = None) -> Rerun:
     """Rerun the turn notebooks on ``transcript``; see the module docstring.
 
-    ``warn``, if given, is called with each warning line before the notebooks run.
+    ``warn``, if given, is called with each warning line before the notebooks run. ``style``
+    overrides the style inferred for the transcript, in the turn table and in every notebook.
     """
-    parsed = check_transcript(Path(transcript), Path(speakers) if speakers is not None else None)
+    parsed = check_transcript(Path(transcript), Path(speakers) if speakers is not None else None,
+                              style)
     if warn is not None:
         for warning in parsed.warnings:
             warn(f"{transcript}: warning: {warning}")
     unused = unused_labels(parsed)
-    if unused and warn is not None:
+    if unused and warn is not None:  # ("-" rows, not speakers, count as used if they open a line)
         names = Path(speakers) if speakers is not None else sidecar(transcript)
-        warn(f"{names}: warning: no turn has the label{'s' if len(unused) > 1 else ''} "
-             f"{', '.join(unused)}: check the spelling against the transcript")
+        warn(f"{names}: warning: {unused_line(unused)}")
     transcript = Path(transcript).resolve()
     speakers = Path(speakers).resolve() if speakers is not None else None
     out = Path(out).resolve() if out is not None else RERUNS / transcript.stem
@@ -210,8 +230,12 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
             raise NotebookFailed(
                 f"{shown(notebook)}: error: no code cell tagged 'parameters' sets TRANSCRIPT, so "
                 "the notebook would read the cable, not your transcript")
+        if style is not None and not has_style_parameter(notebook):
+            raise NotebookFailed(
+                f"{shown(notebook)}: error: no code cell tagged 'parameters' sets STYLE, so "
+                f"the notebook would not read your transcript in the {style} style")
         executed = out / notebook.name
-        run_notebook(notebook, executed, transcript, speakers)
+        run_notebook(notebook, executed, transcript, speakers, style)
         html = executed.with_suffix(".html")
         export_html(executed, html)
         result.notebooks.append(executed)
@@ -228,6 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speakers", metavar="FILE",
                         help="speaker file (CSV: label,speaker,side); default: TRANSCRIPT's "
                              "NAME.speakers.csv when it exists")
+    parser.add_argument("--style", metavar="STYLE",
+                        help="read the transcript in this style instead of the one inferred: "
+                             "quoted, colon or full-stop (see docs/bring_your_own.md)")
     parser.add_argument("--out", metavar="DIR",
                         help="output folder (default: reruns/<transcript stem>/)")
     parser.add_argument("--notebook", metavar="NB", action="append", type=Path,
@@ -241,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         for nb in args.notebook or []:
             check_notebook(nb)
         result = rerun(args.transcript, args.speakers, args.out, args.notebook,
-                       warn=lambda line: print(line, file=sys.stderr))
+                       warn=lambda line: print(line, file=sys.stderr), style=args.style)
     except KitError as exc:
         print(exc, file=sys.stderr)
         return 2

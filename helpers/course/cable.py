@@ -122,15 +122,21 @@ def load_cable() -> Transcript:
     return cable
 
 
-def load(transcript: str | Path | None = None, speakers: Speakers = None) -> Transcript:
+def load(transcript: str | Path | None = None, speakers: Speakers = None,
+         style: str | None = None) -> Transcript:
     """The record a notebook analyses: the cable when ``transcript`` is ``None``, or any file.
 
-    Notebooks call ``course.load(TRANSCRIPT, SPEAKERS)`` with the values of their tagged
-    ``parameters`` cell, so ``make rerun TRANSCRIPT=...`` can point them at another record.
+    Notebooks call ``course.load(TRANSCRIPT, SPEAKERS, STYLE)`` with the values of their tagged
+    ``parameters`` cell, so ``make rerun TRANSCRIPT=... [STYLE=...]`` can point them at another
+    record. ``style`` overrides the style inferred for that record (see :func:`helpers.load`);
+    the cable is read as it is, so a ``style`` without a ``transcript`` is a ``ValueError``.
     """
     if transcript is None:
+        if style is not None:
+            raise ValueError("style= is for another record: the cable is read in its own style "
+                             "(give TRANSCRIPT too)")
         return load_cable()
-    return load_record(transcript, speakers)
+    return load_record(transcript, speakers, style=style)
 
 
 def is_the_cable(transcript: Transcript) -> bool:

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..doubts import doubts_markdown
 from ..measures import WITHHELD, numeric, per_speaker, punctuation, speaker_order, speaking_time, without_turn
 from ..metadata import Metadata
 from ..text import plural, possessive
 from ..transcript import Transcript
 from .cable import is_the_cable
 
-__all__ = ["articles_note", "assumptions_note", "averages_note", "longest_turn_note",
+__all__ = ["articles_note", "assumptions_note", "averages_note", "doubts_note", "longest_turn_note",
            "questions_note", "rate_sentence", "rates_answer", "record_summary",
            "sentence_length_note", "time_test", "turn_length_note", "without_turn_note"]
 
@@ -38,6 +39,13 @@ def record_summary(record: Transcript) -> str:
                  "his own interpreter, Hayward; the record does not say who interpreted what, and "
                  "it gives Kelly's words in his own English.")
     return text
+
+
+def doubts_note(record: Transcript) -> str:
+    """The parser's doubts about the record's speaker labels, as a Markdown note to show above
+    the first chart (:func:`helpers.doubts.doubts_markdown`), or ``""`` when it has none, as
+    the cable has none: on a rerun, a reader sees each call the counts rest on before them."""
+    return doubts_markdown(record)
 
 
 def longest_turn_note(per_turn: pd.DataFrame, gaps: pd.DataFrame) -> str:

@@ -142,3 +142,26 @@ def test_sentences_of_a_record_with_withheld_words():
     assert "nan" not in nb02.averages_note(speakers).lower()
     assert "fewer than two speakers" in nb02.sentence_length_note(speakers)
     assert "nan" not in nb02.turn_length_note(speakers).lower()
+
+
+def test_doubts_note_is_shown_on_a_rerun_only_when_there_are_doubts(cable, asked):
+    # the cable and a plain record have none: nothing is shown above the first chart
+    assert nb02.doubts_note(cable) == "" and nb02.doubts_note(asked) == ""
+    debate = helpers.load(helpers.course.paths.ROOT / "tests" / "data" / "form_debate.txt")
+    note = nb02.doubts_note(debate)
+    assert note.startswith("> **The parser has 3 doubts about the speaker labels of `form_debate.txt`.**")
+    assert note.count("\n> - line ") == len(debate.doubts)
+
+
+def test_course_load_takes_a_style_for_another_record_only(tmp_path):
+    record = tmp_path / "record.txt"
+    record.write_text("Record\n\nPresident Orley. We agree.\n\nMinister Vance. We do not.",
+                      encoding="utf-8")
+    assert helpers.course.load(record).turns.empty
+    styled = helpers.course.load(record, None, "full-stop")
+    assert styled.turns["label"].tolist() == ["President Orley", "Minister Vance"]
+    assert styled.style is not None and styled.style.given
+    with pytest.raises(ValueError, match="the cable is read in its own style"):
+        helpers.course.load(None, None, "colon")
+    with pytest.raises(ValueError, match="style must be one of"):
+        helpers.course.load(record, None, "bold")

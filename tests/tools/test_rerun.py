@@ -273,3 +273,67 @@ def test_docs_show_the_messages_exactly():
     for expected in ["names.csv:1: error: a speaker file needs the columns label and speaker",
                      "names.csv:4: error: every row needs a label and a speaker"]:
         assert f"`{expected}" in docs
+
+
+# --- the style, given (issue 12): STYLE=... for make rerun, --style for the tool ------------------
+def test_style_reaches_the_turn_table_and_the_notebook(tmp_path, capsys, monkeypatch):
+    import papermill
+
+    ran = {}
+
+    def execute(nb, output, parameters=None, **_):  # a stand-in for the kernel: fast
+        ran["parameters"] = parameters
+        nbformat.write(nb, output)
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    record = tmp_path / "record.txt"
+    record.write_text("Record\n\nPresident Orley. We agree.\n\nMinister Vance. We do not.",
+                      encoding="utf-8")
+    styled = stand_in(tmp_path, "1")
+    nb = nbformat.read(styled, as_version=4)
+    nb.cells[1].source += "\nSTYLE = None"
+    nbformat.write(nb, styled)
+    out = tmp_path / "out"
+    assert rerun.main([str(record), "--style", "full-stop", "--out", str(out),
+                       "--notebook", str(styled)]) == 0, capsys.readouterr().err
+    assert ran["parameters"]["STYLE"] == "full-stop"
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"2 turns from {record}", f"{record}: no doubts about the speaker labels"]
+    assert (out / "turns.csv").read_bytes().count(b"\r\n") == 3  # read as full-stop labels
+    # (inferred, the style is colon, and the record has no turns: it is refused, see BAD)
+    assert rerun.main([str(record), "--out", str(out), "--notebook", str(styled)]) == 2
+    # without --style, no STYLE is passed: the notebook infers it
+    assert rerun.main([str(PRESS), "--out", str(out), "--notebook", str(styled)]) == 0
+    assert "STYLE" not in ran["parameters"]
+    capsys.readouterr()
+    # a notebook whose parameters cell cannot take it is refused, in one line
+    (tmp_path / "plain").mkdir()
+    plain = stand_in(tmp_path / "plain", "1")
+    assert rerun.main([str(record), "--style", "full-stop", "--out", str(out),
+                       "--notebook", str(plain)]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"{plain}: error: no code cell tagged 'parameters' sets STYLE, so the notebook would not "
+        "read your transcript in the full-stop style")
+    # a style the parser does not know: one line, exit 2, nothing written
+    assert rerun.main([str(record), "--style", "bold", "--out", str(tmp_path / "bad")]) == 2
+    assert capsys.readouterr().err == (f"{record}: error: --style must be one of quoted, colon, "
+                                       "full-stop, not 'bold'\n")
+    assert not (tmp_path / "bad").exists()
+
+
+def test_notebook_02_takes_the_style():
+    assert rerun.has_style_parameter(paths.NOTEBOOKS / "02_who_held_the_floor.ipynb")
+
+
+def test_not_a_speaker_rows_are_not_unused_labels(tmp_path):
+    # a '-' row says a label is not a speaker: used when it opens a line, though no turn has it
+    record = tmp_path / "record.txt"
+    record.write_text("HEADLINE: TALKS RESUME\n\nMR. HALE: We agree.\n\nMR. DAHL: We do not.",
+                      encoding="utf-8")
+    names = tmp_path / "names.csv"
+    names.write_text("label,speaker\nHEADLINE,-\nWITNESS,-\nMR. HALE,Hale\n", encoding="utf-8")
+    warnings = []
+    result = rerun.rerun(record, names, tmp_path / "out", notebooks=[], warn=warnings.append)
+    assert result.turns == 2
+    assert warnings == [f"{names}: warning: no turn has the label WITNESS: check the spelling "
+                        "against the transcript"]
