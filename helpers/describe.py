@@ -35,7 +35,8 @@ def _withheld(table: pd.DataFrame) -> str:
     if not empty:
         return ""
     verb = "has" if len(empty) == 1 else "have"
-    return f" {join(empty)} {verb} no recorded words (words withheld), so no bar."
+    listed = join(empty)
+    return f" {listed[:1].upper()}{listed[1:]} {verb} no recorded words (words withheld), so no bar."
 
 
 def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
@@ -52,9 +53,15 @@ def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = 
         longest = spoken["words"].idxmax()
         shortest = spoken["words"].idxmin()
         row, low = spoken.loc[longest], spoken.loc[shortest]
-        parts.append(f" {possessive(str(row['speaker']))} turn {longest} is the longest at "
-                     f"{plural(int(row['words']), 'word')}; {possessive(str(low['speaker']))} turn "
-                     f"{shortest} is the shortest at {plural(int(low['words']), 'word')}.")
+        if len(spoken) == 1:
+            parts.append(f" {possessive(str(row['speaker']))} turn {longest} is the only one with "
+                         f"recorded words, {plural(int(row['words']), 'word')}.")
+        elif int(row["words"]) == int(low["words"]):  # no longest and shortest to name
+            parts.append(f" Every turn with recorded words has {plural(int(row['words']), 'word')}.")
+        else:
+            parts.append(f" {possessive(str(row['speaker']))} turn {longest} is the longest at "
+                         f"{plural(int(row['words']), 'word')}; {possessive(str(low['speaker']))} "
+                         f"turn {shortest} is the shortest at {plural(int(low['words']), 'word')}.")
         for s in names:
             mine = spoken[spoken["speaker"].astype(str) == s]
             if len(mine) > 1 and mine["words"].idxmax() != longest:

@@ -205,7 +205,7 @@ def test_charts_mark_withheld_words():
     record = helpers.parse_text("Ann: Good morning to you all.\n\nBob: [3½ lines not declassified]"
                                 "\n\nAnn: Thank you.")
     chart = charts.words_per_turn_chart(measures.per_turn(record.turns))
-    assert "turn 2 (Bob) has no recorded words (words withheld)" in chart.description
+    assert ". Turn 2 (Bob) has no recorded words (words withheld), so no bar." in chart.description
     assert "Ann's turn 3 is the shortest at 2 words" in chart.description
     assert measures.WITHHELD in [t.get_text().strip() for t in chart.figure.axes[0].texts]
     speakers = measures.per_speaker(record.turns)
@@ -218,3 +218,14 @@ def test_what_the_chart_shows_is_visible_markdown():
     assert text.what_the_chart_shows(chart) == (
         "**What the chart shows:** Two bars.\n\n- Kelly: 1 word.\n- Stalin: 2 \\*words\\*.")
     assert text.what_the_chart_shows(Chart(Figure(), "One line.")) == "**What the chart shows:** One line."
+
+
+def test_words_per_turn_alt_text_names_no_longest_and_shortest_when_they_tie():
+    # form_withheld.txt: two turns of 8 words and one withheld (issue 12's zero-word turn)
+    record = helpers.load(DATA / "form_withheld.txt")
+    text = charts.words_per_turn_chart(measures.per_turn(record.turns)).description
+    assert "Every turn with recorded words has 8 words." in text and "shortest" not in text
+    assert "Turn 2 (The Secretary) has no recorded words (words withheld), so no bar." in text
+    one = helpers.parse_text("Ann: Good morning to you all.\n\nBob: [3½ lines not declassified]")
+    text = charts.words_per_turn_chart(measures.per_turn(one.turns)).description
+    assert "Ann's turn 1 is the only one with recorded words, 5 words." in text
