@@ -31,8 +31,8 @@ FIELD_NOTES: dict[str, str] = {
     "destination": "where it was sent to: the British Foreign Office in London",
     "sender": "who sent it: the Ambassador, who is also the author and one of the two speakers",
     "telegram_no": "the telegram's serial number (Kelly cites his earlier one by number too)",
-    "despatched": "first time and date in the header: when the telegram was sent (despatched)",
-    "received": "second time and date: when it was received at the Foreign Office",
+    "despatched": "first time in the header, with a date: the despatch time by the usual layout of a Foreign Office telegram (the transcription has no \"D.\" mark to say so)",
+    "received": "second time, with a date: the time of receipt at the Foreign Office by the same layout (no \"R.\" mark in the transcription)",
     "reference": "the first line of the message: it points back to an earlier telegram",
     "refers_to_telegram": "the number of that earlier telegram (its text is not in this record)",
     "meeting_start": "worked out, not written: \"last night\" in a cable sent on one day means the evening before",
@@ -267,9 +267,9 @@ def timeline(metadata) -> pd.DataFrame:
             rows.append(("meeting ends", start + timedelta(minutes=metadata.duration_minutes),
                          "derived", f"{written['duration_minutes']}, added to the start"))
     if metadata.despatched is not None:
-        rows.append(("telegram despatched", metadata.despatched, "read", written["despatched"]))
+        rows.append(("telegram despatched", metadata.despatched, "read; meaning derived", written["despatched"]))
     if metadata.received is not None:
-        rows.append(("telegram received", metadata.received, "read", written["received"]))
+        rows.append(("telegram received", metadata.received, "read; meaning derived", written["received"]))
     table = pd.DataFrame(rows, columns=["event", "when", "how", "from"])
     table["after_meeting_began"] = [_duration(w - start) if start is not None else ""
                                     for w in table["when"]]

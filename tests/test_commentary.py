@@ -389,10 +389,11 @@ _ALLOWED_NUMBERS = [
     rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
     rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
     r"\b[Tt]urns? \d+", r"\bTry it \d\b", r"\bModel answer \d\b", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
-    r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
+    r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-5]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
     r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
     r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
     r"about 60 minutes", r"30 more", r"about 30 to get months",
+    r"\bsection \d\b", r"\b\d{1,2} p\. ?m\.", r"\bpart 2\b",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The course layer: what only the Kelly–Stalin cable has (its witnesses, its quotations)."""

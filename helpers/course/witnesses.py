@@ -1,0 +1,592 @@
+"""Other witnesses: what companion documents say about Kelly's meeting, kept as data and checked.
+
+``data/witnesses.csv`` holds one row per point that a companion document makes about the
+meeting of 18 July 1949 or its setting: the US Ambassador Kirk's retelling of what Kelly told
+him (FRUS 1949, vol. V, doc. 365), Kirk's other telegrams and letters, the Soviet memorandum of
+31 March 1949 on the North Atlantic Treaty and the British reply, and Kirk's report of 1951 on
+Kelly's refused farewell. Columns:
+
+- ``point_id``; the document: ``document`` (a short name), ``volume`` (as FRUS or the archive
+  prints it), ``number`` (document or telegram number; empty for a newspaper), ``date`` (ISO,
+  ``YYYY-MM-DD`` or ``YYYY-MM`` when only the month is known), ``author``, ``based_on`` (where
+  the author had it from: *what Kelly told him* is the point of the whole exercise) and
+  ``address`` (where to read it);
+- ``position``: the point's place in its document (1, 2, ...), so that the order of subjects
+  can be compared;
+- ``point``: what the document says, in the kit's own words; ``quotation``: a short phrase of
+  the document, exactly as the page prints it (a phrase, never a passage);
+- ``topic`` (an id of ``data/topics.csv``), ``turn`` and ``line`` (of the cable): what the point
+  bears on, when it bears on something in the cable; each may be empty;
+- ``relation``: ``same`` (the cable has it too), ``differs`` (the cable has it otherwise),
+  ``only_witness`` (the cable does not have it) or ``context`` (not an account of the
+  conversation, but evidence about its setting).
+
+**Counting rule for the order of topics.** In Kelly's record a topic's place is that of its
+first topic note (the note's anchor, found in the text); in a witness's account it is that of
+the first point tied both to the topic and to a turn of the cable (points about the
+arrangements before the meeting are left out). Only the part of Kirk's telegram that the kit
+could read is in the data: its points after the comparison with the Soviet treaties are not,
+so "only in Kelly's record" means "not in the part of Kirk's account the kit has".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import paths, style
+from ..annotations import load_annotations, load_topics
+from ..counting import count_words
+from ..transcript import Transcript, load_cable
+
+WITNESS_COLUMNS = [
+    "point_id", "document", "volume", "number", "date", "author", "based_on", "address",
+    "position", "point", "quotation", "topic", "turn", "line", "relation",
+]
+#: What each ``relation`` means, in plain words.
+RELATIONS: dict[str, str] = {
+    "same": "the cable has it too",
+    "differs": "the cable has it otherwise",
+    "only_witness": "the cable does not have it",
+    "context": "evidence about the setting, not an account of the conversation",
+}
+#: The document that retells the conversation itself, from what Kelly told its author.
+KIRK_ACCOUNT = "Kirk 1804"
+#: The documents that set out the two governments' public positions on the Pact.
+POSITION_DOCUMENTS = ("Soviet memorandum", "People's Daily", "British reply")
+#: A quotation is a phrase, not a passage.
+MAX_QUOTATION_WORDS = 10
+#: Where, in Kelly's opening turn, Kirk's Stalin breaks in: right after the assurance of no
+#: aggression (Kirk: "Stalin at once interjected"). The words are the cable's own.
+ASSURANCE = "we have no thought of endangering the Soviet Union"
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class Kit:
+    """Everything notebook 05 reads: the cable, its topic notes and topics, and the witness notes."""
+
+    cable: Transcript
+    notes: pd.DataFrame
+    topics: pd.DataFrame
+    witnesses: pd.DataFrame
+
+    @property
+    def meeting_day(self) -> date:
+        """The day of the meeting, derived from the cable ("last night" in a cable of 19 July)."""
+        return self.cable.metadata.meeting_start.date()
+
+
+def load_witnesses(path: str | Path | None = None) -> pd.DataFrame:
+    """The witness notes (``data/witnesses.csv`` unless another file is given), in file order.
+
+    ``position``, ``turn`` and ``line`` become nullable integers; a value that is not a whole
+    number becomes missing, and :func:`validate_witnesses` reports it.
+    """
+    path = Path(path) if path else paths.DATA / "witnesses.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in WITNESS_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    for column in ("position", "turn", "line"):
+        table[column] = pd.to_numeric(table[column].replace("", None), errors="coerce").astype("Int64")
+    return table
+
+
+def load(path: str | Path | None = None) -> Kit:
+    """The cable, its notes and the witness notes: one cheap call, the same result every time."""
+    return Kit(load_cable(), load_annotations(), load_topics(), load_witnesses(path))
+
+
+def validate_witnesses(
+    witnesses: pd.DataFrame, turns: pd.DataFrame, topics: pd.DataFrame, source: str,
+) -> list[str]:
+    """Check the witness notes; return the problems in plain words (empty list: valid).
+
+    Checks: every row has a unique ``point_id``, a document, volume, date (ISO), author,
+    ``based_on``, an ``http(s)`` address, a point and a quotation of at most
+    :data:`MAX_QUOTATION_WORDS` words; positions are whole numbers, unique within a document;
+    a topic, when given, is on the topic list; a turn, when given, exists; a line, when given,
+    is a line of the cable with text on it; the relation is one of :data:`RELATIONS`; and one
+    document keeps one volume, number, date, author and address on all its rows.
+    """
+    problems: list[str] = []
+    known_topics = set(topics["topic"])
+    known_turns = set(int(t) for t in turns["turn"])
+    lines = source.split("\n")
+    seen: set[str] = set()
+    for row in witnesses.itertuples(index=False):
+        pid = str(row.point_id).strip()
+        who = f"point {pid}" if pid else "a point with no point_id"
+        if not pid:
+            problems.append(f"{who} ({row.document!r}) needs a point_id.")
+        elif pid in seen:
+            problems.append(f"point_id {pid} is used more than once.")
+        seen.add(pid)
+        for column in ("document", "volume", "author", "based_on", "point", "quotation"):
+            if not str(getattr(row, column)).strip():
+                problems.append(f"{who}: the {column} is empty.")
+        if not _DATE.match(str(row.date)):
+            problems.append(f"{who}: the date {row.date!r} is not YYYY-MM-DD (or YYYY-MM).")
+        if not re.match(r"^https?://\S+$", str(row.address)):
+            problems.append(f"{who}: the address {row.address!r} is not a web address.")
+        words = len(str(row.quotation).split())
+        chinese = len(re.findall(r"[\u4e00-\u9fff]", str(row.quotation)))
+        if words > MAX_QUOTATION_WORDS or chinese > 2 * MAX_QUOTATION_WORDS:
+            problems.append(f"{who}: the quotation is a passage, not a phrase "
+                            f"({words} words; at most {MAX_QUOTATION_WORDS}).")
+        if pd.isna(row.position) or int(row.position) < 1:
+            problems.append(f"{who}: the position is missing or not a whole number from 1.")
+        if row.topic and row.topic not in known_topics:
+            problems.append(f"{who}: the topic {row.topic!r} is not in the topic list.")
+        if not pd.isna(row.turn) and int(row.turn) not in known_turns:
+            problems.append(f"{who}: turn {int(row.turn)} does not exist (the turns run from "
+                            f"{min(known_turns)} to {max(known_turns)}).")
+        if not pd.isna(row.line):
+            n = int(row.line)
+            if not 1 <= n <= len(lines):
+                problems.append(f"{who}: line {n} is not a line of the cable (it has {len(lines)}).")
+            elif not lines[n - 1].strip():
+                problems.append(f"{who}: line {n} of the cable is blank.")
+        if row.relation not in RELATIONS:
+            problems.append(f"{who}: the relation {row.relation!r} is not one of "
+                            f"{', '.join(RELATIONS)}.")
+    for document, part in witnesses.groupby("document", sort=False):
+        for column in ("volume", "number", "date", "author", "address"):
+            if part[column].nunique() > 1:
+                problems.append(f"document {document!r}: its rows disagree on the {column}.")
+        positions = part["position"].dropna()
+        if positions.duplicated().any():
+            problems.append(f"document {document!r}: two points share a position.")
+    return problems
+
+
+def check(kit: Kit) -> str:
+    """:func:`validate_witnesses` on the kit's own data, answered in sentences to print."""
+    problems = validate_witnesses(kit.witnesses, kit.cable.turns, kit.topics, kit.cable.source)
+    if not problems:
+        return "No problems found."
+    heading = "1 problem found:" if len(problems) == 1 else f"{len(problems)} problems found:"
+    return "\n".join([heading] + [f"- {p}" for p in problems])
+
+
+def _day(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+def days_from_meeting(kit: Kit, value: str | date) -> int | None:
+    """Days from the meeting to a day (an ISO string or a date); negative for earlier days.
+
+    ``None`` for a month-only date (``"1949-07"``): the day is not known, so neither is the count.
+    """
+    if isinstance(value, str) and value.count("-") < 2:
+        return None
+    day = _day(value) if isinstance(value, str) else value
+    return (day - kit.meeting_day).days
+
+
+def documents(kit: Kit) -> pd.DataFrame:
+    """One row per companion document: when, by whom, from what, how many points, days from the meeting.
+
+    ``days_from_meeting`` counts from 18 July 1949 (derived from the cable); it is empty for a
+    month-only date. Sorted by date.
+    """
+    w = kit.witnesses
+    rows = []
+    for document, part in w.groupby("document", sort=False):
+        first = part.iloc[0]
+        rows.append({
+            "document": document,
+            "volume": first["volume"],
+            "number": first["number"],
+            "date": first["date"],
+            "days_from_meeting": days_from_meeting(kit, first["date"]),
+            "author": first["author"],
+            "based_on": first["based_on"],
+            "points": len(part),
+        })
+    table = pd.DataFrame(rows)
+    table["days_from_meeting"] = table["days_from_meeting"].astype("Int64")
+    return table.sort_values("date", kind="stable").set_index("document")
+
+
+def points(kit: Kit, document: str) -> pd.DataFrame:
+    """The points of one document, in its order, with their topic labels; ``ValueError`` if unknown."""
+    w = kit.witnesses
+    if document not in set(w["document"]):
+        raise ValueError(f"no document {document!r}: the documents are "
+                         f"{', '.join(dict.fromkeys(w['document']))}")
+    labels = dict(zip(kit.topics["topic"], kit.topics["label"]))
+    part = w[w["document"] == document].sort_values("position")
+    table = part[["position", "point", "quotation", "topic", "turn", "line", "relation"]].copy()
+    table["topic"] = table["topic"].map(lambda t: labels.get(t, t))
+    return table.set_index("position")
+
+
+def relation_counts(kit: Kit, document: str = KIRK_ACCOUNT) -> pd.DataFrame:
+    """How many of a document's points the cable has too, has otherwise, or lacks (``relation``)."""
+    part = kit.witnesses[kit.witnesses["document"] == document]
+    counts = part["relation"].value_counts().reindex(list(RELATIONS), fill_value=0)
+    table = pd.DataFrame({"points": counts.astype(int),
+                          "meaning": [RELATIONS[r] for r in counts.index]})
+    table.index.name = "relation"
+    return table[table["points"] > 0]
+
+
+def point_beside_turn(kit: Kit, point_id: str) -> pd.DataFrame:
+    """One witness point beside the part of the cable it corresponds to (its turn, or its line).
+
+    Two rows, ``witness`` and ``cable``: who says it, where, and the words (the witness's point
+    and quotation; the cable's turn or line exactly as written). ``ValueError`` for an unknown id
+    or a point that corresponds to nothing in the cable.
+    """
+    w = kit.witnesses.set_index("point_id")
+    if point_id not in w.index:
+        raise ValueError(f"no point {point_id!r}: the ids run {w.index[0]} to {w.index[-1]}")
+    row = w.loc[point_id]
+    if pd.isna(row["turn"]) and pd.isna(row["line"]):
+        raise ValueError(f"point {point_id} corresponds to no turn or line of the cable")
+    if not pd.isna(row["turn"]):
+        turn = kit.cable.turns[kit.cable.turns["turn"] == int(row["turn"])].iloc[0]
+        where = f"turn {int(row['turn'])} ({turn['speaker']}), " + (
+            f"line {turn['line_start']}" if turn["line_start"] == turn["line_end"]
+            else f"lines {turn['line_start']}–{turn['line_end']}")
+        words = " ".join(str(turn["text"]).split())
+    else:
+        n = int(row["line"])
+        where, words = f"line {n} (narration)", kit.cable.source.split("\n")[n - 1]
+    return pd.DataFrame(
+        [{"source": f"{row['document']} ({row['volume']}), point {int(row['position'])}",
+          "where": row["relation"].replace("_", " "),
+          "says": f"{row['point']} (“{row['quotation']}”)"},
+         {"source": "Kelly's cable", "where": where, "says": words}],
+        index=pd.Index(["witness", "cable"], name="account"),
+    )
+
+
+def search(kit: Kit, word: str) -> pd.DataFrame:
+    """The witness points whose point or quotation contains ``word`` (any case), with their document."""
+    w = kit.witnesses
+    hit = (w["point"].str.contains(word, case=False, regex=False)
+           | w["quotation"].str.contains(word, case=False, regex=False))
+    return w.loc[hit, ["document", "date", "position", "point", "quotation"]].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------
+# the order of subjects in each account
+
+
+def record_order(kit: Kit) -> pd.Series:
+    """Each topic's place in Kelly's record (1 = first to come up), by its first note's anchor."""
+    turns = kit.cable.turns.set_index("turn")
+    first: dict[str, int] = {}
+    for note in kit.notes.itertuples(index=False):
+        row = turns.loc[int(note.turn)]
+        offset = int(row["start"]) + row["text"].index(note.anchor)
+        first[note.topic] = min(offset, first.get(note.topic, offset))
+    ordered = sorted(first, key=first.get)
+    return pd.Series({t: i + 1 for i, t in enumerate(ordered)}, name="in_kelly", dtype="Int64")
+
+
+def witness_order(kit: Kit, document: str = KIRK_ACCOUNT) -> pd.Series:
+    """Each topic's place in a witness's account: its first point that names a topic and a turn."""
+    w = kit.witnesses
+    part = w[(w["document"] == document) & (w["topic"] != "") & w["turn"].notna()]
+    ordered = list(dict.fromkeys(part.sort_values("position")["topic"]))
+    return pd.Series({t: i + 1 for i, t in enumerate(ordered)}, name="in_kirk", dtype="Int64")
+
+
+def topic_order(kit: Kit, document: str = KIRK_ACCOUNT) -> pd.DataFrame:
+    """The topics with their place in Kelly's record and in the witness's account (empty: absent).
+
+    Rows in the order of the topic list; ``moved`` is the witness's place minus Kelly's
+    (negative: the topic comes up earlier in the witness's account).
+    """
+    kelly, kirk = record_order(kit), witness_order(kit, document)
+    table = pd.DataFrame({"topic": kit.topics["topic"], "label": kit.topics["label"]})
+    table["in_kelly"] = table["topic"].map(kelly).astype("Int64")
+    table["in_kirk"] = table["topic"].map(kirk).astype("Int64")
+    table = table[table["in_kelly"].notna() | table["in_kirk"].notna()]
+    table["moved"] = (table["in_kirk"] - table["in_kelly"]).astype("Int64")
+    return table.set_index("topic")
+
+
+def only_in(order: pd.DataFrame) -> dict[str, list[str]]:
+    """Topic labels found in only one account: ``{"kelly": [...], "kirk": [...]}``."""
+    return {
+        "kelly": list(order.loc[order["in_kirk"].isna(), "label"]),
+        "kirk": list(order.loc[order["in_kelly"].isna(), "label"]),
+    }
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _join(items: list[str]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+#: Line colour and style for a topic that comes up earlier, later or at the same place in the
+#: witness's account: they differ in hue (Okabe-Ito) and in dash, so grey print keeps them apart.
+_MOVES = {"earlier": ("#0072B2", "-"), "later": ("#D55E00", "--"), "same": ("#555555", ":")}
+
+
+def _move(value) -> str:
+    if pd.isna(value) or value == 0:
+        return "same"
+    return "earlier" if value < 0 else "later"
+
+
+def order_chart(order: pd.DataFrame) -> Figure:
+    """A slope chart: each topic's place in Kelly's record (left) and in Kirk's account (right).
+
+    A line joins a topic's two places; solid blue when it comes up earlier in Kirk's account,
+    dashed orange when later, dotted grey when at the same place. A topic found in one account
+    only has a label on that side alone.
+    """
+    import textwrap
+
+    from matplotlib.lines import Line2D
+
+    fig = style.new_figure(9.5, 5.6)
+    ax = fig.add_subplot()
+    for row in order.itertuples():
+        colour, dash = _MOVES[_move(row.moved)]
+        alone = pd.isna(row.in_kelly) or pd.isna(row.in_kirk)
+        if not alone:
+            ax.plot([0, 1], [row.in_kelly, row.in_kirk], color=colour, linestyle=dash,
+                    linewidth=2, zorder=3)
+        for side, place, align in ((0, row.in_kelly, "right"), (1, row.in_kirk, "left")):
+            if pd.isna(place):
+                continue
+            ax.scatter([side], [place], color="black" if alone else colour, zorder=4, s=30,
+                       marker="s" if alone else "o")
+            pad = -0.05 if side == 0 else 0.05
+            label = "\n".join(textwrap.wrap(f"{int(place)}. {row.label}", 34))
+            if alone:
+                label += "\n(in one account only)"
+            ax.text(side + pad, place, label, ha=align, va="center", fontsize=8.5)
+    deepest = int(max(order["in_kelly"].max(skipna=True), order["in_kirk"].max(skipna=True)))
+    ax.set_ylim(deepest + 0.7, 0.3)
+    ax.set_xlim(-1.3, 2.3)
+    handles = [Line2D([], [], color=c, linestyle=d, linewidth=2, label=f"{name} in Kirk's account")
+               for name, (c, d) in (("earlier", _MOVES["earlier"]), ("later", _MOVES["later"]),
+                                    ("at the same place", _MOVES["same"]))]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
+              frameon=False, fontsize=9)
+    ax.set_xticks([0, 1])
+    ax.set_xticklabels(["Kelly's record\n(telegram No. 608)", "Kirk's account of what Kelly\n"
+                        "told him (FRUS 1949 V, doc. 365)"], fontsize=9)
+    ax.set_yticks([])
+    ax.spines[["left"]].set_visible(False)
+    style.finish_axes(ax, "The order in which the topics first come up, in two accounts",
+                      "account", "order in which the topic first comes up (1 = first)")
+    return fig
+
+
+def describe_order(order: pd.DataFrame) -> str:
+    """What :func:`order_chart` shows, in sentences, computed from the same table."""
+    both = order[order["in_kelly"].notna() & order["in_kirk"].notna()]
+    lines = [
+        "Slope chart of the order in which the topics first come up in Kelly's record (left) "
+        "and in Kirk's account of what Kelly told him (right; FRUS 1949, vol. V, doc. 365, as "
+        f"far as the kit could read it). Kelly's record has {int(order['in_kelly'].notna().sum())} "
+        f"topics, Kirk's account {int(order['in_kirk'].notna().sum())}; {len(both)} are in both. "
+        "Solid blue lines: earlier in Kirk's account; dashed orange: later; dotted grey: the same "
+        "place; a black square: a topic found in one account only."
+    ]
+    for row in both.sort_values("in_kelly").itertuples():
+        lines.append(f"{row.label}: {_ordinal(int(row.in_kelly))} in Kelly's record, "
+                     f"{_ordinal(int(row.in_kirk))} in Kirk's.")
+    alone = only_in(order)
+    if alone["kelly"]:
+        lines.append("Only in Kelly's record: " + _join(alone["kelly"]) + ".")
+    if alone["kirk"]:
+        lines.append("Only in Kirk's account: " + _join(alone["kirk"]) + ".")
+    return " ".join(lines)
+
+
+def order_chart_described(kit: Kit) -> style.Chart:
+    """:func:`order_chart` with its description, ready to display."""
+    order = topic_order(kit)
+    return style.Chart(order_chart(order), describe_order(order))
+
+
+def order_note(kit: Kit) -> str:
+    """One Markdown paragraph on the two orders: what comes first, and what only one account has."""
+    order = topic_order(kit)
+    both = order[order["in_kelly"].notna() & order["in_kirk"].notna()]
+    first_kelly = order.sort_values("in_kelly").iloc[1]["label"] if len(order) > 1 else ""
+    first_kirk = order.sort_values("in_kirk").iloc[1]["label"] if len(order) > 1 else ""
+    moved = both[both["moved"] != 0]
+    alone = only_in(order)
+    text = (
+        f"After the courtesies, Kelly's record begins with **{first_kelly}** and Kirk's account "
+        f"with **{first_kirk}**. Of the {len(both)} topics both accounts have, "
+        f"**{len(moved)}** come up at a different place in each."
+    )
+    if alone["kelly"]:
+        text += (" Only Kelly's record has " + _join([f"*{t}*" for t in alone["kelly"]])
+                 + ", as far as the kit can read Kirk's telegram (its later points are not in "
+                 "the data).")
+    return text
+
+
+def position_sentence(kit: Kit, topic: str) -> str:
+    """Where one topic comes up in each account, in a sentence (for an exercise)."""
+    order = topic_order(kit)
+    if topic not in order.index:
+        known = ", ".join(kit.topics["topic"])
+        raise ValueError(f"no topic {topic!r} in either account: the topics are {known}")
+    row = order.loc[topic]
+    def place(value, who: str) -> str:
+        if pd.isna(value):
+            return f"not in {who} (as far as the kit has it)"
+        return f"{_ordinal(int(value))} in {who}"
+    return (f"*{row['label']}* comes up {place(row['in_kelly'], 'Kelly’s record')} and "
+            f"{place(row['in_kirk'], 'Kirk’s account')}.")
+
+
+# ------------------------------------------------------------------------------------------
+# the interruption
+
+
+def words_after(turns: pd.DataFrame, phrase: str, turn: int = 1) -> int:
+    """Words of turn ``turn``'s spoken text after ``phrase`` (kit's counting rule); ``ValueError`` if absent."""
+    match = turns[turns["turn"] == turn]
+    if match.empty:
+        raise ValueError(f"no turn {turn}")
+    spoken = match.iloc[0]["spoken"]
+    at = spoken.find(phrase)
+    if at < 0:
+        raise ValueError(f"{phrase!r} is not in the spoken words of turn {turn} as written")
+    return count_words(spoken[at + len(phrase):])
+
+
+def words_after_note(kit: Kit, phrase: str, turn: int = 1) -> str:
+    """:func:`words_after` in a Markdown sentence: how far the turn goes on after ``phrase``."""
+    rows = kit.cable.turns[kit.cable.turns["turn"] == turn]
+    total = int(rows.iloc[0]["words"]) if len(rows) else 0
+    after = words_after(kit.cable.turns, phrase, turn)
+    return (f"After “{phrase}”, turn {turn} goes on for **{after}** more words, of its "
+            f"**{total}**.")
+
+
+def interruption(kit: Kit) -> dict[str, int | str]:
+    """The figures of the disagreement over Stalin's interruption, computed from the cable.
+
+    ``turn_words``: the words of Kelly's opening turn; ``after``: those after the assurance of no
+    aggression (:data:`ASSURANCE`), where Kirk has Stalin break in; ``before``: the rest;
+    ``next_speaker``: who speaks in turn 2.
+    """
+    turns = kit.cable.turns
+    first = turns[turns["turn"] == 1].iloc[0]
+    after = words_after(turns, ASSURANCE, 1)
+    return {
+        "turn_words": int(first["words"]),
+        "after": after,
+        "before": int(first["words"]) - after,
+        "paragraphs": int(first["paragraphs"]),
+        "next_speaker": str(turns[turns["turn"] == 2].iloc[0]["speaker"]),
+    }
+
+
+def interruption_note(kit: Kit) -> str:
+    """The disagreement over Stalin's interruption, in Markdown, with the figures computed."""
+    f = interruption(kit)
+    w = kit.witnesses
+    kirk = w[(w["document"] == KIRK_ACCOUNT) & (w["relation"] == "differs")].sort_values("position")
+    quoted = kirk.iloc[0]["quotation"] if len(kirk) else ""
+    return (
+        f"In the cable Kelly's opening is one turn of **{f['turn_words']} words** over "
+        f"{f['paragraphs']} paragraphs, and {f['next_speaker']} first speaks in turn 2. Kirk has "
+        f"Stalin break in (\"{quoted}\") when Kelly says that Britain means no aggression. In the "
+        f"cable that assurance is complete at word **{f['before']}** of the turn, and Kelly goes "
+        f"on for **{f['after']}** more (reconstruction, trade, Germany, the Paris Conference) before "
+        f"{f['next_speaker']} says anything."
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Stalin's turns beside the published positions
+
+
+def beside_positions(kit: Kit) -> pd.DataFrame:
+    """The published positions of the two governments beside the turns of the cable they bear on.
+
+    One row per point of the memorandum, its press version and the British reply that names a
+    turn: the turn, its speaker, its ``spoken`` words (stage directions left out, as in the
+    turns table), the document, its date, the point and its quotation.
+    """
+    w = kit.witnesses
+    part = w[w["document"].isin(POSITION_DOCUMENTS) & w["turn"].notna()].copy()
+    turns = kit.cable.turns.set_index("turn")
+    part["turn"] = part["turn"].astype(int)
+    part["speaker"] = part["turn"].map(turns["speaker"].astype(str))
+    part["spoken"] = part["turn"].map(turns["spoken"])
+    table = part[["turn", "speaker", "spoken", "document", "date", "point", "quotation"]]
+    return table.sort_values(["turn", "date"], kind="stable").reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------
+# the audiences: "the first interview of this kind ... for several years"
+
+#: Stalin's audiences for Western ambassadors that the kit's sources document, 1946-51:
+#: (day, who, hour as the source gives it, empty when it gives none, source). Kelly's own is the
+#: zero of the count.
+AUDIENCES: list[tuple[date, str, str, str]] = [
+    (date(1946, 4, 4), "US Ambassador Walter Bedell Smith, alone with Stalin and Molotov",
+     "9 p.m.", "Smith 1053, FRUS 1946, vol. VI (digitalarchive.wilsoncenter.org/document/134362)"),
+    (date(1948, 8, 2), "the US and French Ambassadors and Bevin's representative, together",
+     "", "Reuters, 4 August 1948 (paperspast.natlib.govt.nz/newspapers/WC19480804.2.40)"),
+    (date(1948, 8, 23), "the same three envoys, a second time",
+     "evening", "Reuters/BUP, 23 August 1948 (paperspast.natlib.govt.nz/newspapers/GEST19480824.2.36)"),
+    (date(1949, 7, 18), "Kelly, the new British Ambassador",
+     "10 p.m.", "the cable; Kirk 1804, FRUS 1949, vol. V, doc. 365"),
+    (date(1949, 8, 15), "Kirk, the new US Ambassador",
+     "10 p.m.", "Kirk to Acheson, FRUS 1949, vol. V, doc. 380"),
+]
+#: The request Vyshinsky refused: reported on this day, the day before Kelly left Moscow.
+FAREWELL_REFUSED = date(1951, 9, 21)
+
+
+def audiences(kit: Kit) -> pd.DataFrame:
+    """The audiences of :data:`AUDIENCES` with their days from Kelly's meeting, and the refused farewell."""
+    rows = [{"date": d.isoformat(), "who": who, "hour": hour, "source": source,
+             "days_from_meeting": days_from_meeting(kit, d)} for d, who, hour, source in AUDIENCES]
+    rows.append({"date": FAREWELL_REFUSED.isoformat(),
+                 "who": "Kelly asks to take leave of Stalin: refused",
+                 "hour": "", "source": "Kirk 491, FRUS 1951, vol. IV, part 2, doc. 343",
+                 "days_from_meeting": days_from_meeting(kit, FAREWELL_REFUSED)})
+    return pd.DataFrame(rows).set_index("date")[["days_from_meeting", "who", "hour", "source"]]
+
+
+def audiences_note(kit: Kit) -> str:
+    """The coda in Markdown: days between the audiences, computed from :func:`audiences`."""
+    table = audiences(kit)
+    days = table["days_from_meeting"]
+    smith = -int(days[date(1946, 4, 4).isoformat()])
+    envoys = -int(days[date(1948, 8, 23).isoformat()])
+    kirk = int(days[date(1949, 8, 15).isoformat()])
+    farewell = int(days[FAREWELL_REFUSED.isoformat()])
+    timed = table[table["hour"] != ""]
+    evening = int(timed["hour"].str.contains("p.m.|evening", regex=True).sum())
+    return (
+        f"Before Kelly, the last ambassador received alone that the kit can document was Bedell "
+        f"Smith, **{smith}** days earlier (about **{smith / 365.25:.1f}** years); the last "
+        f"audience for Western envoys at all was **{envoys}** days earlier. **{kirk}** days "
+        f"after Kelly, Stalin received Kirk, at the same hour. Of the **{len(timed)}** audiences "
+        f"whose hour the sources give, **{evening}** were held in the evening. **{farewell}** days after his audience, "
+        f"about **{farewell / 365.25:.1f}** years, Kelly's request to take leave of Stalin was refused."
+    )
