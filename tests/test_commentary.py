@@ -477,9 +477,10 @@ def test_sources_md_marks_the_unconfirmed_items():
 
 def test_teachers_guide_has_an_answer_section_for_every_notebook():
     text = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
-    for nn in ["01", "02", "03", "04"]:
+    for nn in ["01", "02", "03", "04", "05"]:
         assert re.search(rf"^### Answers for notebook {nn}( \(|: to be added)", text, re.MULTILINE), nn
     for plan in ["## Lesson plan A: one 50-minute class", "## Lesson plan B: two 50-minute classes",
+                 "## Lesson plan C: one 50-minute class on corroboration",
                  "## Learning objectives", "## Assessment task", "**Marking guide**"]:
         assert plan in text
 

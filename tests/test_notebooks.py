@@ -300,6 +300,7 @@ def readme_slots(title: str) -> list[str]:
     ("## Lesson plan A", "### One 50-minute class"),
     ("**Lesson 1:", "*Lesson 1,"),
     ("**Lesson 2:", "*Lesson 2,"),
+    ("## Lesson plan C", "### A class on corroboration"),
 ])
 def test_readme_class_plans_follow_the_guide(guide_title, readme_title):
     guide, readme = guide_slots(guide_title), readme_slots(readme_title)

@@ -392,3 +392,18 @@ def test_the_telegram_times_convention_figures(cable):
     hours, minutes = divmod(int((came - sent).total_seconds() // 60), 60)
     assert (hours, minutes) == (4, 39) and "about 4 hours 39 minutes" in text
     assert datetime(1949, 7, 19, tzinfo=moscow).dst().total_seconds() == 0  # no summer time in 1949
+
+
+def test_figures_in_the_guide_for_notebook_05(kit):
+    guide = " ".join((paths.ROOT / "docs" / "teachers_guide.md").read_text(encoding="utf-8").split())
+    figures = wt.interruption(kit)
+    assert f"goes on for {figures['after']} more words of its {figures['turn_words']}" in guide
+    assert 2 * figures["after"] > figures["turn_words"] and "more than half of the opening" in guide
+    order = wt.topic_order(kit)
+    assert (order.loc["reconstruction_trade", "in_kelly"], order.loc["reconstruction_trade", "in_kirk"]) == (5, 2)
+    assert "comes up 5th in Kelly's record and 2nd in Kirk's account" in guide
+    assert order.loc["diplomatic_access", "in_kelly"] == 3 and "comes up 3rd in Kelly's record" in guide
+    assert "turn 3 of the cable, line 42" in guide
+    assert set(wt.search(kit, "Saturday")["document"]) == {"Kirk 1804", "Kirk to Acheson"}
+    assert "## Lesson plan C: one 50-minute class on corroboration (notebook 05)" in guide
+    assert "### Answers for notebook 05 (other witnesses)" in guide
