@@ -1,4 +1,4 @@
-"""The witness notes (data/witnesses.csv, helpers/course/witnesses.py) and notebook 05.
+"""The notes on other accounts and documents (data/witnesses.csv, helpers/course/witnesses.py) and notebook 05.
 
 As for the topic notes (tests/test_annotations.py): the kit's own data is valid, the validator
 names every kind of problem on hand-made rows, and the figures notebook 05 states are
@@ -68,6 +68,25 @@ def test_quotations_are_phrases_and_points_are_the_kits_words(kit):
         assert '"' not in row.quotation, row.point_id
 
 
+def test_kirks_numbering_and_the_kits_notes(kit):
+    """The kit's notes are its own division of Kirk's preamble and points (1) to (4); the text
+    as the kit has it breaks off within (4), so its last note is in (4)."""
+    kirk = kit.witnesses[kit.witnesses["document"] == wt.KIRK_ACCOUNT].sort_values("position")
+    parts = list(dict.fromkeys(kirk["part"]))
+    assert parts == ["preamble", "(1)", "(2)", "(3)", "(4)"]
+    assert kirk.iloc[-1]["part"] == "(4)" and kirk["point_id"].str.startswith("k").all()
+    assert kirk["position"].tolist() == list(range(1, len(kirk) + 1))
+    others = kit.witnesses[~kit.witnesses["document"].isin([wt.KIRK_ACCOUNT, "People's Daily"])]
+    assert (others["part"] == "").all()
+    interjection = kirk.set_index("point_id").loc[wt.INTERJECTION]
+    assert interjection["quotation"] == "at once interjected" and interjection["part"] == "(2)"
+    # the instructions Bevin sent for this audience are Kirk's alone; the cable's turn 1 has
+    # only "the main lines of my general instructions"
+    k04 = kirk.set_index("point_id").loc["k04"]
+    assert k04["relation"] == "only_document" and int(k04["turn"]) == 1
+    assert "main lines of my general instructions" in kit.cable.turns.set_index("turn").loc[1, "text"]
+
+
 def test_kirks_account_of_the_conversation_names_its_turns(kit):
     w = kit.witnesses
     kirk = w[w["document"] == wt.KIRK_ACCOUNT]
@@ -83,7 +102,7 @@ def test_kirks_account_of_the_conversation_names_its_turns(kit):
 def _row(**changes) -> dict:
     row = {"point_id": "x1", "document": "Doc", "volume": "FRUS 1949, vol. V", "number": "1",
            "date": "1949-07-21", "author": "A", "based_on": "B", "address": "https://e.org/1",
-           "position": 1, "point": "A point.", "quotation": "a phrase", "topic": "coexistence",
+           "position": 1, "part": "", "point": "A point.", "quotation": "a phrase", "topic": "coexistence",
            "turn": 2, "line": 40, "relation": "same"}
     row.update(changes)
     return row
@@ -202,17 +221,45 @@ def test_words_after_on_a_toy_turn():
 
 
 def test_the_interruption_figures(kit):
-    spoken = kit.cable.turns.set_index("turn").loc[1, "spoken"]
-    end = spoken.index(wt.ASSURANCE) + len(wt.ASSURANCE)
-    by_hand = len([t for t in spoken[end:].split() if re.search(r"\w", t)])
     figures = wt.interruption(kit)
-    assert figures == {"turn_words": 472, "after": by_hand, "before": 472 - by_hand,
-                       "paragraphs": 4, "next_speaker": "Stalin"}
-    assert by_hand == 247
+    assert figures["turn_words"] == 472 and figures["paragraphs"] == 4
+    assert figures["next_speaker"] == "Stalin"
+    # Kirk 1804: "(1) ... Stalin assented." and "(2) ... To this Stalin assented, but ..."
+    assert figures["assented"] == 2
+    assert figures["raised"] == ["Reconstruction and trade", "Germany and the Paris conference",
+                                 "Coexistence and suspicion"]
+    assert figures["raised_words"] == ["had similar problems reconstruction",
+                                       "two wars against Germany", "could exist side by side"]
+    assert figures["after_in_cable"] == ["Reconstruction and trade", "Germany and the Paris conference"]
+    assert figures["not_in_kirk"] == ["Diplomatic access and the embassy's personal matters"]
     note = wt.interruption_note(kit)
-    assert "**472 words**" in note and "**225**" in note and "**247**" in note
-    assert wt.words_after_note(kit, wt.ASSURANCE) == (
-        f"After “{wt.ASSURANCE}”, turn 1 goes on for **247** more words, of its **472**.")
+    assert "**472 words**" in note and "\"assented\" twice" in note
+    assert "already raised **3** subjects" in note and "puts **2** of them after" in note
+    assert "**247**" not in note and "**225**" not in note  # the cable's order cannot measure Kirk's
+
+
+def test_opening_orders_by_hand(kit):
+    # the cable's turn 1: courtesies (n02), "to exist side by side" (n04), "all possible
+    # assistance at the Ministry" (n05), Bevin's assurance (n06), reconstruction (n08), Germany
+    # (n12); Kirk before "at once interjected": polite opening, (1) reconstruction, (2) Germany,
+    # coexistence, and the assurance at which Stalin breaks in
+    table = wt.opening_orders(kit)
+    assert table["in_cable"].to_dict() == {
+        "atmosphere": 1, "coexistence": 2, "diplomatic_access": 3, "no_aggression": 4,
+        "reconstruction_trade": 5, "germany_paris": 6}
+    assert table["in_kirk"].dropna().astype(int).to_dict() == {
+        "atmosphere": 1, "reconstruction_trade": 2, "germany_paris": 3, "coexistence": 4,
+        "no_aggression": 5}
+    assert table.loc["reconstruction_trade", "in_the_cable"] == "after the assurance"
+    assert table.loc["coexistence", "in_the_cable"] == "before the assurance"
+    assert table.loc["reconstruction_trade", "kirk_part"] == "(1)"
+    assert wt.opening_sentence(kit, "reconstruction_trade") == (
+        "*Reconstruction and trade*: the cable's turn 1 has it 5th, after the assurance of no "
+        "aggression; Kirk's account has it 2nd, in his point (1), before Stalin breaks in.")
+    assert "where Stalin breaks in" in wt.opening_sentence(kit, "no_aggression")
+    assert "do not have it" in wt.opening_sentence(kit, "diplomatic_access")
+    with pytest.raises(ValueError, match="no topic 'american_forces' in Kelly's opening"):
+        wt.opening_sentence(kit, "american_forces")
 
 
 # ------------------------------------------------------------------------------------------
@@ -223,25 +270,27 @@ def test_documents_days_from_the_meeting(kit):
     assert days["Kirk 1804"] == 3 and days["Kirk to Acheson"] == 36
     assert days["Soviet memorandum"] == -109 and days["British reply"] == -97
     assert days["Kirk 491"] == 795 and pd.isna(days["Acheson 544"])  # a month-only date
+    assert days["Acheson 553"] == 16  # 3 August 1949
 
 
 def test_points_search_and_relation_counts(kit):
     with pytest.raises(ValueError, match="no document 'Kirk 999'"):
         wt.points(kit, "Kirk 999")
     assert set(wt.search(kit, "saturday")["document"]) == {"Kirk 1804", "Kirk to Acheson"}
-    counts = wt.relation_counts(kit)["points"].to_dict()
-    assert counts == {"same": 10, "differs": 2, "only_witness": 4}
+    counts = wt.relation_counts(kit)["notes"].to_dict()
+    assert counts == {"same": 10, "differs": 4, "only_document": 4, "context": 2}
 
 
 def test_point_beside_turn(kit):
     table = wt.point_beside_turn(kit, "k16")
     assert table.loc["cable", "where"] == "turn 3 (Kelly), line 42"
     assert table.loc["cable", "says"].startswith("Sir D. Kelly: “If I might comment")
+    assert table.loc["document", "source"] == "Kirk 1804 (FRUS 1949, vol. V), the kit's note k16, in its point (4)"
     line = wt.point_beside_turn(kit, "f01").loc["cable"]
     assert line["where"] == "line 66 (narration)" and line["says"].startswith("As far as is known")
     with pytest.raises(ValueError, match="corresponds to no turn or line"):
         wt.point_beside_turn(kit, "f02")
-    with pytest.raises(ValueError, match="no point 'z9'"):
+    with pytest.raises(ValueError, match="no note 'z9'"):
         wt.point_beside_turn(kit, "z9")
 
 
@@ -253,16 +302,25 @@ def test_beside_positions(kit):
 
 
 def test_audiences_by_hand(kit):
-    days = wt.audiences(kit)["days_from_meeting"].to_dict()
-    # 18 July 1949 back to 4 April 1946: 1201 days; to 2 and 23 August 1948: 350 and 329;
-    # on to 15 August 1949: 28; to 21 September 1951: 730 + 31 + 31 + 3 = 795
-    assert days == {"1946-04-04": -1201, "1948-08-02": -350, "1948-08-23": -329,
-                    "1949-07-18": 0, "1949-08-15": 28, "1951-09-21": 795}
+    table = wt.audiences(kit)
+    days = table["days_from_meeting"].to_dict()
+    # 18 July 1949 back to 4 April 1946: 1201 days; to 15 April 1947: 365 + 366 + 94 = 825;
+    # to 2 and 23 August 1948: 350 and 329; on to 15 August 1949: 28; to 21 September 1951:
+    # 730 + 31 + 31 + 3 = 795; March 1947 has no day, so no count
+    assert {k: v for k, v in days.items() if not pd.isna(v)} == {
+        "1946-04-04": -1201, "1947-04-15": -825, "1948-08-02": -350, "1948-08-23": -329,
+        "1949-07-18": 0, "1949-08-15": 28, "1951-09-21": 795}
+    assert pd.isna(days["1947-03"])
+    assert "interpreter" in table.loc["1946-04-04", "who"]  # Smith went without his staff, not alone
+    assert "Kirk's report" in table.loc["1951-09-21", "who"]
     note = wt.audiences_note(kit)
     assert "**1201** days earlier (about **3.3** years)" in note
     assert "**329** days earlier" in note and "**28** days after Kelly" in note
-    assert "Of the **4** audiences whose hour the sources give, **4** were held in the evening" in note
-    assert "**795** days after his audience, about **2.2** years" in note
+    assert "**2** foreign ministers" in note and "**825** days before Kelly" in note
+    assert "told to be at the Kremlin gate at 10 p.m., Kelly's hour" in note
+    assert "Of the **5** audiences whose hour the sources give, **5** were in the evening" in note
+    assert "**795** days (about **2.2** years) after Kelly's audience, Kirk reported" in note
+    assert "at the same hour" not in note
 
 
 # ------------------------------------------------------------------------------------------
@@ -318,7 +376,7 @@ def test_notebook_05_exercises_start_from_neutral_values():
     shown = [_outputs(c) for c in code]
     assert "Saturday" not in shown[0]
     assert "2nd in Kirk" not in shown[1] and "diplomatic" not in shown[1].lower()
-    assert "**247**" not in shown[2]
+    assert "after the assurance" not in shown[2] and "point (1)" not in shown[2]
     assert "turn 3" not in shown[3]
 
 
@@ -352,11 +410,12 @@ def test_notebook_05_model_answers_are_tagged_and_folded():
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 ALLOWED = [
     r"https?://\S+", r"`[^`]*`", rf"\b\d{{1,2}} (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{4}}",
-    r"\b1[89]\d\d\b", r"\b20\d\d\b", r"\bKirk (?:1804|1813|491)\b", r"\btelegram 1804\b",
+    r"\b1[89]\d\d\b", r"\b20\d\d\b", r"\bKirk (?:1804|1813|491)\b", r"\bAcheson 553\b", r"\btelegram 18(?:04|13)\b",
     r"\bdoc\. \d+\b", r"\bvol\. [IVX]+\b", r"\bturns? \d+(?: (?:to|and) \d+)?\b", r"\bTry it \d\b",
     r"\bModel answer \d\b", r"\bsection \d\b", r"\bnotebook \d\d\b", r"\b0[1-5]\b",
     r"^\s*\d\. ", r"\bversion 0\.1\.0", r"CC BY 4\.0", r"\bexactly 25 minutes\b",
     r"about 50 minutes, and 20 more",  # the learner header's time (the site reads it)
+    rf"\b\d{{1,2}}(?:st|nd|rd|th) (?:{MONTHS})",  # a date as a quoted document prints it
     r"^#+ \d\. ",  # section numbers
 ]
 
@@ -397,8 +456,11 @@ def test_the_telegram_times_convention_figures(cable):
 def test_figures_in_the_guide_for_notebook_05(kit):
     guide = " ".join((paths.ROOT / "docs" / "teachers_guide.md").read_text(encoding="utf-8").split())
     figures = wt.interruption(kit)
-    assert f"goes on for {figures['after']} more words of its {figures['turn_words']}" in guide
-    assert 2 * figures["after"] > figures["turn_words"] and "more than half of the opening" in guide
+    assert figures["assented"] == 2 and "\"assented\" twice" in guide
+    assert "more than half of the opening" not in guide and "247" not in guide
+    table = wt.opening_orders(kit)
+    assert (table.loc["reconstruction_trade", "in_cable"], table.loc["reconstruction_trade", "in_kirk"]) == (5, 2)
+    assert "5th of the subjects of the cable's turn 1 and 2nd in Kirk's order" in guide
     order = wt.topic_order(kit)
     assert (order.loc["reconstruction_trade", "in_kelly"], order.loc["reconstruction_trade", "in_kirk"]) == (5, 2)
     assert "comes up 5th in Kelly's record and 2nd in Kirk's account" in guide
@@ -406,4 +468,4 @@ def test_figures_in_the_guide_for_notebook_05(kit):
     assert "turn 3 of the cable, line 42" in guide
     assert set(wt.search(kit, "Saturday")["document"]) == {"Kirk 1804", "Kirk to Acheson"}
     assert "## Lesson plan C: one 50-minute class on corroboration (notebook 05)" in guide
-    assert "### Answers for notebook 05 (other witnesses)" in guide
+    assert "### Answers for notebook 05 (other accounts and documents)" in guide

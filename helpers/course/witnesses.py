@@ -1,32 +1,41 @@
-"""Other witnesses: what companion documents say about Kelly's meeting, kept as data and checked.
+"""Other accounts and documents: what companion documents say about Kelly's meeting, as data.
 
-``data/witnesses.csv`` holds one row per point that a companion document makes about the
-meeting of 18 July 1949 or its setting: the US Ambassador Kirk's retelling of what Kelly told
-him (FRUS 1949, vol. V, doc. 365), Kirk's other telegrams and letters, the Soviet memorandum of
-31 March 1949 on the North Atlantic Treaty and the British reply, and Kirk's report of 1951 on
-Kelly's refused farewell. Columns:
+``data/witnesses.csv`` holds one row per note that the kit makes on a companion document, a
+point that the document makes about the meeting of 18 July 1949 or its setting: the US
+Ambassador Kirk's retelling of what Kelly told him (FRUS 1949, vol. V, doc. 365), Kirk's other
+telegrams and letters, the State Department's answer, the Soviet memorandum of 31 March 1949 on
+the North Atlantic Treaty and the British reply, and Kirk's report of 1951 on Kelly's refused
+farewell. The file keeps the name it was given, but only one of these documents retells the
+conversation, and that one at second hand: they are accounts and documents, not independent
+witnesses. Columns:
 
 - ``point_id``; the document: ``document`` (a short name), ``volume`` (as FRUS or the archive
   prints it), ``number`` (document or telegram number; empty for a newspaper), ``date`` (ISO,
   ``YYYY-MM-DD`` or ``YYYY-MM`` when only the month is known), ``author``, ``based_on`` (where
   the author had it from: *what Kelly told him* is the point of the whole exercise) and
   ``address`` (where to read it);
-- ``position``: the point's place in its document (1, 2, ...), so that the order of subjects
-  can be compared;
-- ``point``: what the document says, in the kit's own words; ``quotation``: a short phrase of
-  the document, exactly as the page prints it (a phrase, never a passage);
+- ``position``: the place of the kit's note among its notes on that document (1, 2, ...), in
+  the order of the document's text, so that the order of subjects can be compared. The notes
+  are the kit's own division of the text: Kirk 1804 numbers four points, (1) to (4), after a
+  preamble, and the kit makes twenty notes on them (``k00`` to ``k16``);
+- ``part``: where the note's words stand in the document's own numbering, when it has one
+  (Kirk 1804: ``preamble``, ``(1)`` ... ``(4)``; the memorandum's conclusions in the *People's
+  Daily*: ``conclusion (1)`` ...); empty otherwise;
+- ``point``: the kit's note, what the document says, in the kit's own words; ``quotation``: a
+  short phrase of the document, exactly as the page prints it (a phrase, never a passage);
 - ``topic`` (an id of ``data/topics.csv``), ``turn`` and ``line`` (of the cable): what the point
   bears on, when it bears on something in the cable; each may be empty;
 - ``relation``: ``same`` (the cable has it too), ``differs`` (the cable has it otherwise),
-  ``only_witness`` (the cable does not have it) or ``context`` (not an account of the
+  ``only_document`` (the cable does not have it) or ``context`` (not an account of the
   conversation, but evidence about its setting).
 
 **Counting rule for the order of topics.** In Kelly's record a topic's place is that of its
 first topic note (the note's anchor, found in the text); in a witness's account it is that of
 the first point tied both to the topic and to a turn of the cable (points about the
 arrangements before the meeting are left out). Only the part of Kirk's telegram that the kit
-could read is in the data: its points after the comparison with the Soviet treaties are not,
-so "only in Kelly's record" means "not in the part of Kirk's account the kit has".
+could read is in the data: the page's text, as the kit has it, breaks off within his point (4),
+at the comparison with the Soviet treaties, so "only in Kelly's record" means "not in the part
+of Kirk's account the kit has".
 """
 from __future__ import annotations
 
@@ -45,13 +54,13 @@ from ..transcript import Transcript, load_cable
 
 WITNESS_COLUMNS = [
     "point_id", "document", "volume", "number", "date", "author", "based_on", "address",
-    "position", "point", "quotation", "topic", "turn", "line", "relation",
+    "position", "part", "point", "quotation", "topic", "turn", "line", "relation",
 ]
 #: What each ``relation`` means, in plain words.
 RELATIONS: dict[str, str] = {
     "same": "the cable has it too",
     "differs": "the cable has it otherwise",
-    "only_witness": "the cable does not have it",
+    "only_document": "the cable does not have it (only this document has it)",
     "context": "evidence about the setting, not an account of the conversation",
 }
 #: The document that retells the conversation itself, from what Kelly told its author.
@@ -60,16 +69,20 @@ KIRK_ACCOUNT = "Kirk 1804"
 POSITION_DOCUMENTS = ("Soviet memorandum", "People's Daily", "British reply")
 #: A quotation is a phrase, not a passage.
 MAX_QUOTATION_WORDS = 10
-#: Where, in Kelly's opening turn, Kirk's Stalin breaks in: right after the assurance of no
-#: aggression (Kirk: "Stalin at once interjected"). The words are the cable's own.
+#: The assurance of no aggression in the cable's turn 1, in the cable's own words: in Kirk's
+#: account Stalin breaks in when Kelly comes to it.
 ASSURANCE = "we have no thought of endangering the Soviet Union"
+#: The kit's note on Kirk's "Stalin at once interjected": where, in Kirk's order, Stalin breaks in.
+INTERJECTION = "k12"
+#: The topic of the opening courtesies, left out when the subjects of the two orders are counted.
+COURTESIES = "atmosphere"
 
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 @dataclass(frozen=True)
 class Kit:
-    """Everything notebook 05 reads: the cable, its topic notes and topics, and the witness notes."""
+    """Everything notebook 05 reads: the cable, its topic notes and topics, and the notes on the other documents."""
 
     cable: Transcript
     notes: pd.DataFrame
@@ -83,7 +96,7 @@ class Kit:
 
 
 def load_witnesses(path: str | Path | None = None) -> pd.DataFrame:
-    """The witness notes (``data/witnesses.csv`` unless another file is given), in file order.
+    """The notes on the other documents (``data/witnesses.csv`` unless another file is given), in file order.
 
     ``position``, ``turn`` and ``line`` become nullable integers; a value that is not a whole
     number becomes missing, and :func:`validate_witnesses` reports it.
@@ -99,14 +112,14 @@ def load_witnesses(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def load(path: str | Path | None = None) -> Kit:
-    """The cable, its notes and the witness notes: one cheap call, the same result every time."""
+    """The cable, its notes and the notes on the other documents: one cheap call, the same result every time."""
     return Kit(load_cable(), load_annotations(), load_topics(), load_witnesses(path))
 
 
 def validate_witnesses(
     witnesses: pd.DataFrame, turns: pd.DataFrame, topics: pd.DataFrame, source: str,
 ) -> list[str]:
-    """Check the witness notes; return the problems in plain words (empty list: valid).
+    """Check the notes on the other documents; return the problems in plain words (empty list: valid).
 
     Checks: every row has a unique ``point_id``, a document, volume, date (ISO), author,
     ``based_on``, an ``http(s)`` address, a point and a quotation of at most
@@ -192,7 +205,7 @@ def days_from_meeting(kit: Kit, value: str | date) -> int | None:
 
 
 def documents(kit: Kit) -> pd.DataFrame:
-    """One row per companion document: when, by whom, from what, how many points, days from the meeting.
+    """One row per companion document: when, by whom, from what, how many of the kit's notes, days from the meeting.
 
     ``days_from_meeting`` counts from 18 July 1949 (derived from the cable); it is empty for a
     month-only date. Sorted by date.
@@ -209,7 +222,7 @@ def documents(kit: Kit) -> pd.DataFrame:
             "days_from_meeting": days_from_meeting(kit, first["date"]),
             "author": first["author"],
             "based_on": first["based_on"],
-            "points": len(part),
+            "notes": len(part),
         })
     table = pd.DataFrame(rows)
     table["days_from_meeting"] = table["days_from_meeting"].astype("Int64")
@@ -217,41 +230,47 @@ def documents(kit: Kit) -> pd.DataFrame:
 
 
 def points(kit: Kit, document: str) -> pd.DataFrame:
-    """The points of one document, in its order, with their topic labels; ``ValueError`` if unknown."""
+    """The kit's notes on one document, in the document's order; ``ValueError`` if unknown.
+
+    Indexed by ``note`` (the note's id, ``k05``...); ``part`` is where the note's words stand in
+    the document's own numbering (Kirk 1804: ``preamble``, ``(1)`` ... ``(4)``); ``note_text``
+    is the kit's note in its own words; the topic is given by its label.
+    """
     w = kit.witnesses
     if document not in set(w["document"]):
         raise ValueError(f"no document {document!r}: the documents are "
                          f"{', '.join(dict.fromkeys(w['document']))}")
     labels = dict(zip(kit.topics["topic"], kit.topics["label"]))
     part = w[w["document"] == document].sort_values("position")
-    table = part[["position", "point", "quotation", "topic", "turn", "line", "relation"]].copy()
+    table = part[["point_id", "part", "point", "quotation", "topic", "turn", "line", "relation"]].copy()
     table["topic"] = table["topic"].map(lambda t: labels.get(t, t))
-    return table.set_index("position")
+    table = table.rename(columns={"point_id": "note", "point": "note_text"})
+    return table.set_index("note")
 
 
 def relation_counts(kit: Kit, document: str = KIRK_ACCOUNT) -> pd.DataFrame:
-    """How many of a document's points the cable has too, has otherwise, or lacks (``relation``)."""
+    """How many of the kit's notes on a document the cable has too, has otherwise, or lacks (``relation``)."""
     part = kit.witnesses[kit.witnesses["document"] == document]
     counts = part["relation"].value_counts().reindex(list(RELATIONS), fill_value=0)
-    table = pd.DataFrame({"points": counts.astype(int),
+    table = pd.DataFrame({"notes": counts.astype(int),
                           "meaning": [RELATIONS[r] for r in counts.index]})
     table.index.name = "relation"
-    return table[table["points"] > 0]
+    return table[table["notes"] > 0]
 
 
 def point_beside_turn(kit: Kit, point_id: str) -> pd.DataFrame:
-    """One witness point beside the part of the cable it corresponds to (its turn, or its line).
+    """One of the kit's notes on a document beside the part of the cable it corresponds to.
 
-    Two rows, ``witness`` and ``cable``: who says it, where, and the words (the witness's point
-    and quotation; the cable's turn or line exactly as written). ``ValueError`` for an unknown id
-    or a point that corresponds to nothing in the cable.
+    Two rows, ``document`` and ``cable``: who says it, where, and the words (the kit's note, with
+    its quotation of the document; the cable's turn or line exactly as written). ``ValueError``
+    for an unknown id or a note that corresponds to nothing in the cable.
     """
     w = kit.witnesses.set_index("point_id")
     if point_id not in w.index:
-        raise ValueError(f"no point {point_id!r}: the ids run {w.index[0]} to {w.index[-1]}")
+        raise ValueError(f"no note {point_id!r}: the ids run {w.index[0]} to {w.index[-1]}")
     row = w.loc[point_id]
     if pd.isna(row["turn"]) and pd.isna(row["line"]):
-        raise ValueError(f"point {point_id} corresponds to no turn or line of the cable")
+        raise ValueError(f"note {point_id} corresponds to no turn or line of the cable")
     if not pd.isna(row["turn"]):
         turn = kit.cable.turns[kit.cable.turns["turn"] == int(row["turn"])].iloc[0]
         where = f"turn {int(row['turn'])} ({turn['speaker']}), " + (
@@ -261,21 +280,24 @@ def point_beside_turn(kit: Kit, point_id: str) -> pd.DataFrame:
     else:
         n = int(row["line"])
         where, words = f"line {n} (narration)", kit.cable.source.split("\n")[n - 1]
+    where_in = f", in its {row['part']}" if row["part"].startswith("preamble") else (
+        f", in its point {row['part']}" if row["part"] else "")
     return pd.DataFrame(
-        [{"source": f"{row['document']} ({row['volume']}), point {int(row['position'])}",
+        [{"source": f"{row['document']} ({row['volume']}), the kit's note {point_id}{where_in}",
           "where": row["relation"].replace("_", " "),
           "says": f"{row['point']} (“{row['quotation']}”)"},
          {"source": "Kelly's cable", "where": where, "says": words}],
-        index=pd.Index(["witness", "cable"], name="account"),
+        index=pd.Index(["document", "cable"], name="account"),
     )
 
 
 def search(kit: Kit, word: str) -> pd.DataFrame:
-    """The witness points whose point or quotation contains ``word`` (any case), with their document."""
+    """The kit's notes whose text or quotation contains ``word`` (any case), with their document."""
     w = kit.witnesses
     hit = (w["point"].str.contains(word, case=False, regex=False)
            | w["quotation"].str.contains(word, case=False, regex=False))
-    return w.loc[hit, ["document", "date", "position", "point", "quotation"]].reset_index(drop=True)
+    table = w.loc[hit, ["document", "date", "point_id", "part", "point", "quotation"]]
+    return table.rename(columns={"point_id": "note", "point": "note_text"}).reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------
@@ -438,8 +460,8 @@ def order_note(kit: Kit) -> str:
     )
     if alone["kelly"]:
         text += (" Only Kelly's record has " + _join([f"*{t}*" for t in alone["kelly"]])
-                 + ", as far as the kit can read Kirk's telegram (its later points are not in "
-                 "the data).")
+                 + ", as far as the kit can read Kirk's telegram (the page, as the kit has it, "
+                 "breaks off within his point (4)).")
     return text
 
 
@@ -459,7 +481,7 @@ def position_sentence(kit: Kit, topic: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------
-# the interruption
+# the interruption, and the two orders of Kelly's opening
 
 
 def words_after(turns: pd.DataFrame, phrase: str, turn: int = 1) -> int:
@@ -483,39 +505,140 @@ def words_after_note(kit: Kit, phrase: str, turn: int = 1) -> str:
             f"**{total}**.")
 
 
-def interruption(kit: Kit) -> dict[str, int | str]:
-    """The figures of the disagreement over Stalin's interruption, computed from the cable.
+def _kirk_before_interjection(kit: Kit) -> pd.DataFrame:
+    """Kirk's notes before :data:`INTERJECTION`, in his order."""
+    w = kit.witnesses
+    kirk = w[w["document"] == KIRK_ACCOUNT].sort_values("position")
+    at = int(kirk.loc[kirk["point_id"] == INTERJECTION, "position"].iloc[0])
+    return kirk[kirk["position"] < at]
 
-    ``turn_words``: the words of Kelly's opening turn; ``after``: those after the assurance of no
-    aggression (:data:`ASSURANCE`), where Kirk has Stalin break in; ``before``: the rest;
-    ``next_speaker``: who speaks in turn 2.
+
+def opening_orders(kit: Kit) -> pd.DataFrame:
+    """The subjects of Kelly's opening in the two accounts, each in its own order.
+
+    ``in_cable``: the subject's place among the topics of the cable's turn 1 (by its first topic
+    note), and ``in_the_cable``: whether it comes before Kelly's assurance of no aggression
+    (:data:`ASSURANCE`), is that assurance, or comes after it. ``in_kirk``: its place among the
+    topics of Kirk's notes before Stalin breaks in (:data:`INTERJECTION`), ``kirk_part``: the
+    part of Kirk's telegram where it first comes (``preamble``, ``(1)``, ``(2)``), empty when Kirk
+    has it nowhere before the interruption (as far as the kit has his telegram).
+    """
+    turn = kit.cable.turns.set_index("turn").loc[1]
+    assurance_at = int(turn["start"]) + turn["text"].index(ASSURANCE)
+    first: dict[str, int] = {}
+    for note in kit.notes[kit.notes["turn"].astype(int) == 1].itertuples(index=False):
+        offset = int(turn["start"]) + turn["text"].index(note.anchor)
+        first[note.topic] = min(offset, first.get(note.topic, offset))
+    cable = sorted(first, key=first.get)
+    before = _kirk_before_interjection(kit)
+    before = before[(before["topic"] != "") & before["turn"].notna()]
+    kirk = list(dict.fromkeys(before["topic"]))
+    kirk_part = {t: before.loc[before["topic"] == t, "part"].iloc[0] for t in kirk}
+    labels = dict(zip(kit.topics["topic"], kit.topics["label"]))
+
+    def side(topic: str) -> str:
+        if topic == "no_aggression":
+            return "the assurance"
+        return "before the assurance" if first[topic] < assurance_at else "after the assurance"
+
+    rows = []
+    for topic in list(dict.fromkeys(cable + kirk)):
+        rows.append({
+            "topic": topic, "label": labels.get(topic, topic),
+            "in_cable": cable.index(topic) + 1 if topic in cable else None,
+            "in_the_cable": side(topic) if topic in cable else "",
+            "in_kirk": kirk.index(topic) + 1 if topic in kirk else None,
+            "kirk_part": kirk_part.get(topic, ""),
+        })
+    table = pd.DataFrame(rows).set_index("topic")
+    for column in ("in_cable", "in_kirk"):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def opening_sentence(kit: Kit, topic: str) -> str:
+    """Where one subject of Kelly's opening stands in each account's order (for an exercise)."""
+    table = opening_orders(kit)
+    if topic not in table.index:
+        raise ValueError(f"no topic {topic!r} in Kelly's opening: the topics there are "
+                         f"{', '.join(table.index)}")
+    row = table.loc[topic]
+    if pd.isna(row["in_cable"]):
+        cable = "the cable's turn 1 does not have it"
+    elif row["in_the_cable"] == "the assurance":
+        cable = f"the cable's turn 1 has it {_ordinal(int(row['in_cable']))}: it is the assurance itself"
+    else:
+        cable = (f"the cable's turn 1 has it {_ordinal(int(row['in_cable']))}, "
+                 f"{row['in_the_cable']} of no aggression")
+    if pd.isna(row["in_kirk"]):
+        kirk = "Kirk's notes before Stalin breaks in do not have it (as far as the kit has his telegram)"
+    else:
+        part = "his preamble" if row["kirk_part"] == "preamble" else f"his point {row['kirk_part']}"
+        when = "where Stalin breaks in" if topic == "no_aggression" else "before Stalin breaks in"
+        kirk = f"Kirk's account has it {_ordinal(int(row['in_kirk']))}, in {part}, {when}"
+    return f"*{row['label']}*: {cable}; {kirk}."
+
+
+_TIMES = {1: "once", 2: "twice"}
+
+
+def interruption(kit: Kit) -> dict[str, object]:
+    """The figures of the disagreement over Stalin's interruption, computed from the data.
+
+    ``turn_words`` and ``paragraphs``: Kelly's opening turn in the cable; ``next_speaker``: who
+    speaks in turn 2; ``assented``: how many of Kirk's notes before the interruption quote
+    Stalin's assent; ``raised``: the subjects (topic labels) Kirk has Kelly raise before he comes
+    to the assurance at which Stalin breaks in, courtesies left out; ``raised_words``: for each,
+    the quotation of Kirk's first note on it; ``after_in_cable``: those subjects that the cable
+    puts after the assurance of no aggression; ``not_in_kirk``: subjects of the cable's turn 1
+    that Kirk's notes before the interruption do not have.
     """
     turns = kit.cable.turns
     first = turns[turns["turn"] == 1].iloc[0]
-    after = words_after(turns, ASSURANCE, 1)
+    table = opening_orders(kit).drop(index=COURTESIES, errors="ignore")
+    raised = table[table["in_kirk"].notna()].drop(index="no_aggression", errors="ignore")
+    raised = raised.sort_values("in_kirk")
+    before = _kirk_before_interjection(kit)
     return {
         "turn_words": int(first["words"]),
-        "after": after,
-        "before": int(first["words"]) - after,
         "paragraphs": int(first["paragraphs"]),
         "next_speaker": str(turns[turns["turn"] == 2].iloc[0]["speaker"]),
+        "assented": int(before["quotation"].str.contains("assented").sum()),
+        "raised": list(raised["label"]),
+        "raised_words": [before.loc[before["topic"] == t, "quotation"].iloc[0] for t in raised.index],
+        "after_in_cable": list(raised.loc[raised["in_the_cable"] == "after the assurance", "label"]),
+        "not_in_kirk": list(table.loc[table["in_kirk"].isna() & table["in_cable"].notna(), "label"]),
     }
 
 
 def interruption_note(kit: Kit) -> str:
-    """The disagreement over Stalin's interruption, in Markdown, with the figures computed."""
+    """The disagreement over Stalin's interruption, in Markdown, with the figures computed.
+
+    It does not count the cable's words after the assurance: the two accounts order Kelly's
+    opening differently, so the place where Kirk's Stalin breaks in cannot be found in the
+    cable's text.
+    """
     f = interruption(kit)
-    w = kit.witnesses
-    kirk = w[(w["document"] == KIRK_ACCOUNT) & (w["relation"] == "differs")].sort_values("position")
-    quoted = kirk.iloc[0]["quotation"] if len(kirk) else ""
-    return (
+    quoted = kit.witnesses.set_index("point_id").loc[INTERJECTION, "quotation"]
+    times = _TIMES.get(f["assented"], f"**{f['assented']}** times")
+    raised = [f"*{label}* (“{words}”)" for label, words in zip(f["raised"], f["raised_words"])]
+    after = [f"*{label}*" for label in f["after_in_cable"]]
+    text = (
         f"In the cable Kelly's opening is one turn of **{f['turn_words']} words** over "
-        f"{f['paragraphs']} paragraphs, and {f['next_speaker']} first speaks in turn 2. Kirk has "
-        f"Stalin break in (\"{quoted}\") when Kelly says that Britain means no aggression. In the "
-        f"cable that assurance is complete at word **{f['before']}** of the turn, and Kelly goes "
-        f"on for **{f['after']}** more (reconstruction, trade, Germany, the Paris Conference) before "
-        f"{f['next_speaker']} says anything."
+        f"{f['paragraphs']} paragraphs, and {f['next_speaker']} first speaks in turn 2. In Kirk's "
+        f"account Stalin \"{quoted}\" when Kelly said that Britain meant no aggression; before "
+        f"that, Stalin had \"assented\" {times}, and Kelly had already raised "
+        f"**{len(f['raised'])}** subjects of the kit's topic list: {_join(raised)}. The cable "
+        f"puts **{len(f['after_in_cable'])}** of them after the assurance of no aggression: "
+        f"{_join(after)}. So the two accounts give Kelly's opening in different "
+        "orders, and the moment at which Kirk's Stalin broke in has no place in the cable's "
+        "text: what the cable has after the assurance is not what Kirk's Kelly still had to say."
     )
+    if f["not_in_kirk"]:
+        text += (" Of the cable's opening, topic by topic, only " + _join([f"*{t}*" for t in f["not_in_kirk"]])
+                 + " is missing from Kirk's notes before the interruption (as far as the kit "
+                 "has his telegram).")
+    return text
 
 
 # ------------------------------------------------------------------------------------------
@@ -527,7 +650,7 @@ def beside_positions(kit: Kit) -> pd.DataFrame:
 
     One row per point of the memorandum, its press version and the British reply that names a
     turn: the turn, its speaker, its ``spoken`` words (stage directions left out, as in the
-    turns table), the document, its date, the point and its quotation.
+    turns table), the document, its date, the kit's note (``note_text``) and its quotation.
     """
     w = kit.witnesses
     part = w[w["document"].isin(POSITION_DOCUMENTS) & w["turn"].notna()].copy()
@@ -536,57 +659,90 @@ def beside_positions(kit: Kit) -> pd.DataFrame:
     part["speaker"] = part["turn"].map(turns["speaker"].astype(str))
     part["spoken"] = part["turn"].map(turns["spoken"])
     table = part[["turn", "speaker", "spoken", "document", "date", "point", "quotation"]]
+    table = table.rename(columns={"point": "note_text"})
     return table.sort_values(["turn", "date"], kind="stable").reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------
 # the audiences: "the first interview of this kind ... for several years"
 
-#: Stalin's audiences for Western ambassadors that the kit's sources document, 1946-51:
-#: (day, who, hour as the source gives it, empty when it gives none, source). Kelly's own is the
-#: zero of the count.
-AUDIENCES: list[tuple[date, str, str, str]] = [
-    (date(1946, 4, 4), "US Ambassador Walter Bedell Smith, alone with Stalin and Molotov",
+#: Stalin's audiences for Western ambassadors and foreign ministers that the kit's sources
+#: document, 1946-51: (day as ISO text, ``YYYY-MM`` when only the month is known; kind; who;
+#: hour as the source gives it, empty when it gives none; source). Kelly's own is the zero of
+#: the count. Kinds: ``ambassador`` (one ambassador), ``envoys`` (the three Western envoys
+#: together), ``foreign minister``.
+AUDIENCES: list[tuple[str, str, str, str, str]] = [
+    ("1946-04-04", "ambassador",
+     "US Ambassador Walter Bedell Smith, without his embassy staff (Molotov and an interpreter were there)",
      "9 p.m.", "Smith 1053, FRUS 1946, vol. VI (digitalarchive.wilsoncenter.org/document/134362)"),
-    (date(1948, 8, 2), "the US and French Ambassadors and Bevin's representative, together",
+    ("1947-03", "foreign minister",
+     "Bevin, the British Foreign Secretary, in Moscow for the Council of Foreign Ministers (the day not given)",
+     "", "Hansard, written answers, 19 April 1948 (api.parliament.uk/historic-hansard/written_answers/"
+     "1948/apr/19/russian-born-wives-british-subjects)"),
+    ("1947-04-15", "foreign minister",
+     "Marshall, the US Secretary of State, at the same session of the Council",
+     "night", "FRUS 1947, vol. IV, editorial note (history.state.gov/historicaldocuments/frus1947v04/d467)"),
+    ("1948-08-02", "envoys", "the US and French Ambassadors and Bevin's representative, together",
      "", "Reuters, 4 August 1948 (paperspast.natlib.govt.nz/newspapers/WC19480804.2.40)"),
-    (date(1948, 8, 23), "the same three envoys, a second time",
+    ("1948-08-23", "envoys", "the same three envoys, a second time",
      "evening", "Reuters/BUP, 23 August 1948 (paperspast.natlib.govt.nz/newspapers/GEST19480824.2.36)"),
-    (date(1949, 7, 18), "Kelly, the new British Ambassador",
+    ("1949-07-18", "ambassador", "Kelly, the new British Ambassador",
      "10 p.m.", "the cable; Kirk 1804, FRUS 1949, vol. V, doc. 365"),
-    (date(1949, 8, 15), "Kirk, the new US Ambassador",
-     "10 p.m.", "Kirk to Acheson, FRUS 1949, vol. V, doc. 380"),
+    ("1949-08-15", "ambassador", "Kirk, the new US Ambassador",
+     "told to be at the Kremlin gate at 10 p.m.", "Kirk to Acheson, FRUS 1949, vol. V, doc. 380"),
 ]
-#: The request Vyshinsky refused: reported on this day, the day before Kelly left Moscow.
+#: The day of Kirk's telegram reporting that Vyshinsky had refused Kelly's request to take
+#: leave of Stalin: the refusal came on or before it (Kelly left Moscow the next day).
 FAREWELL_REFUSED = date(1951, 9, 21)
+#: Hours that count as evening ones in :func:`audiences_note`.
+_EVENING = re.compile(r"p\.m\.|evening|night")
 
 
 def audiences(kit: Kit) -> pd.DataFrame:
-    """The audiences of :data:`AUDIENCES` with their days from Kelly's meeting, and the refused farewell."""
-    rows = [{"date": d.isoformat(), "who": who, "hour": hour, "source": source,
-             "days_from_meeting": days_from_meeting(kit, d)} for d, who, hour, source in AUDIENCES]
-    rows.append({"date": FAREWELL_REFUSED.isoformat(),
-                 "who": "Kelly asks to take leave of Stalin: refused",
+    """The audiences of :data:`AUDIENCES` with their days from Kelly's meeting, and the refused farewell.
+
+    ``days_from_meeting`` is empty for a month-only date. The last row is the day of Kirk's
+    report of the refusal, not the day of the refusal itself.
+    """
+    rows = [{"date": day, "kind": kind, "who": who, "hour": hour, "source": source,
+             "days_from_meeting": days_from_meeting(kit, day)}
+            for day, kind, who, hour, source in AUDIENCES]
+    rows.append({"date": FAREWELL_REFUSED.isoformat(), "kind": "request refused",
+                 "who": "Kelly's request to take leave of Stalin: refused (this is the day of "
+                        "Kirk's report; the refusal came on or before it)",
                  "hour": "", "source": "Kirk 491, FRUS 1951, vol. IV, part 2, doc. 343",
                  "days_from_meeting": days_from_meeting(kit, FAREWELL_REFUSED)})
-    return pd.DataFrame(rows).set_index("date")[["days_from_meeting", "who", "hour", "source"]]
+    table = pd.DataFrame(rows).set_index("date")
+    table["days_from_meeting"] = table["days_from_meeting"].astype("Int64")
+    return table[["days_from_meeting", "kind", "who", "hour", "source"]]
 
 
 def audiences_note(kit: Kit) -> str:
     """The coda in Markdown: days between the audiences, computed from :func:`audiences`."""
     table = audiences(kit)
     days = table["days_from_meeting"]
-    smith = -int(days[date(1946, 4, 4).isoformat()])
-    envoys = -int(days[date(1948, 8, 23).isoformat()])
-    kirk = int(days[date(1949, 8, 15).isoformat()])
+    earlier = table[days.notna() & (days < 0)]
+    smith = -int(earlier.loc[earlier["kind"] == "ambassador", "days_from_meeting"].max())
+    envoys = -int(earlier.loc[earlier["kind"].isin(["ambassador", "envoys"]), "days_from_meeting"].max())
+    kelly_day = table.index[days == 0][0]
+    ministers = table[(table["kind"] == "foreign minister") & (table.index < kelly_day)]
+    minister = -int(ministers["days_from_meeting"].max())
+    kelly_hour = table.loc[days == 0, "hour"].iloc[0]
+    kirk = table[(table["kind"] == "ambassador") & (days > 0)].iloc[0]
+    same_hour = kelly_hour in kirk["hour"]
     farewell = int(days[FAREWELL_REFUSED.isoformat()])
     timed = table[table["hour"] != ""]
-    evening = int(timed["hour"].str.contains("p.m.|evening", regex=True).sum())
+    evening = int(timed["hour"].str.contains(_EVENING).sum())
     return (
-        f"Before Kelly, the last ambassador received alone that the kit can document was Bedell "
-        f"Smith, **{smith}** days earlier (about **{smith / 365.25:.1f}** years); the last "
-        f"audience for Western envoys at all was **{envoys}** days earlier. **{kirk}** days "
-        f"after Kelly, Stalin received Kirk, at the same hour. Of the **{len(timed)}** audiences "
-        f"whose hour the sources give, **{evening}** were held in the evening. **{farewell}** days after his audience, "
-        f"about **{farewell / 365.25:.1f}** years, Kelly's request to take leave of Stalin was refused."
+        f"Before Kelly, the last ambassador received on his own (not with other envoys) that the kit "
+        f"can document was Bedell Smith, **{smith}** days earlier (about **{smith / 365.25:.1f}** years); the last "
+        f"audience for Western ambassadors at all was **{envoys}** days earlier. **{len(ministers)}** "
+        f"foreign ministers, not ambassadors, had been received in between, at the Moscow session of "
+        f"the Council of Foreign Ministers in spring 1947, the last of them **{minister}** days "
+        f"before Kelly. **{int(kirk['days_from_meeting'])}** days after Kelly, "
+        f"Stalin received Kirk, who was {kirk['hour']}" + (", Kelly's hour" if same_hour else "")
+        + f". Of the **{len(timed)}** audiences whose hour the sources give, **{evening}** were in "
+        f"the evening or at night. On 21 September 1951, **{farewell}** days (about "
+        f"**{farewell / 365.25:.1f}** years) after Kelly's audience, Kirk reported that Kelly's "
+        "request to take leave of Stalin had been refused."
     )
