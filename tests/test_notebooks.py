@@ -31,7 +31,7 @@ FOOTER_PARTS = [
 ]
 HEADER_PARTS = [r"What you will learn", r"Time needed", r"What to know first", r"Where (this|it) sits"]
 SEQUENCE = ["01 reading the cable", "02 who held the floor", "03 topics", "04 commentary",
-            "05 other witnesses"]
+            "05 other accounts"]
 
 
 def load(path: Path) -> dict:
