@@ -210,7 +210,8 @@ EVENTS: list[tuple[date, str, str]] = [
      "avalon.law.yale.edu/20th_century/decade25.asp"),
     (MEETING_DAY, "Kelly meets Stalin in the Kremlin, 10 p.m. Moscow time",
      "the cable; FRUS 1949 vol. V, doc. 365"),
-    (date(1949, 7, 19), "Kelly's cable No. 608 sent (1.11 p.m.) and received (3.50 p.m.)",
+    (date(1949, 7, 19), "Kelly's cable No. 608; its header's times, 1.11 p.m. and 3.50 p.m., read "
+     "by the usual layout as despatch and receipt",
      "the cable (digitalarchive.wilsoncenter.org/document/134387)"),
     (date(1949, 7, 21), "US Senate approves the North Atlantic Treaty, 82 votes to 13",
      "Reuters report, 23 Jul 1949 (paperspast.natlib.govt.nz/newspapers/WC19490723.2.36)"),
