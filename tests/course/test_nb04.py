@@ -317,10 +317,11 @@ _ALLOWED_NUMBERS = [
     rf"\b\d{{1,2}}(?:th)? (?:{MONTHS})(?:,? \d{{4}})?", rf"\b(?:{MONTHS}) \d{{1,2}}\b",
     rf"\b(?:{MONTHS}) \d{{4}}", r"\b1[89]\d\d(?:[–-]\d{2,4})?\b", r"\b20\d\d\b",
     r"\b[Tt]urns? \d+", r"\bTry it \d\b", r"\bModel answer \d\b", r"\blines? \d+(?:[–-]\d+)?", r"\bdoc\. \d+", r"\bnote \d", r"\barticle \d", r"\bexercise \d",
-    r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-4]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
+    r"^\s*\d\. ", r"\*\*\d\. ", r"\b0[1-5]\b", r"\bversion 0\.1\.0", r"CC BY 4\.0",
     r"\b25 minutes", r"10 p\.m\.", r"No\. 599", r"B-29", r"RDS-1",
     r"220,000", r"3\.5 million", r"82 votes to 13", r"7,000", r"110 to 150 words",
     r"about 60 minutes", r"30 more", r"about 30 to get months",
+    r"\bsection \d\b", r"\b\d{1,2} p\. ?m\.", r"\bpart 2\b",
 ]
 
 
@@ -404,9 +405,10 @@ def test_sources_md_marks_the_unconfirmed_items():
 
 def test_teachers_guide_has_an_answer_section_for_every_notebook():
     text = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
-    for nn in ["01", "02", "03", "04"]:
+    for nn in ["01", "02", "03", "04", "05"]:
         assert re.search(rf"^### Answers for notebook {nn}( \(|: to be added)", text, re.MULTILINE), nn
     for plan in ["## Lesson plan A: one 50-minute class", "## Lesson plan B: two 50-minute classes",
+                 "## Lesson plan C: one 50-minute class on corroboration",
                  "## Learning objectives", "## Assessment task", "**Marking guide**"]:
         assert plan in text
 
