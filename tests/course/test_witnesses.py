@@ -23,6 +23,7 @@ from helpers import DataFileError
 from helpers.course import paths
 from helpers.course import witnesses as wt
 from helpers.style import Chart
+from helpers.text import what_the_chart_shows
 
 NOTEBOOK = paths.NOTEBOOKS / "05_other_witnesses.ipynb"
 SOURCES = (paths.ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
@@ -369,6 +370,10 @@ def test_notebook_05_chart_is_described_by_the_same_function(kit):
     assert len(images) == 1
     alt = images[0]["metadata"]["image/png"]["alt"]
     assert alt == wt.describe_order(wt.topic_order(kit))
+    # and the same words are the visible caption, as in the other notebooks
+    captions = ["".join(o["data"]["text/markdown"]) for o in chart_cell["outputs"]
+                if "text/markdown" in o.get("data", {})]
+    assert captions == [what_the_chart_shows(wt.order_chart(wt.topic_order(kit)))]
 
 
 def test_notebook_05_exercises_start_from_neutral_values():
