@@ -62,9 +62,9 @@ def header_times(metadata: Metadata) -> pd.DataFrame:
             rows.append(("meeting ends", start + timedelta(minutes=metadata.duration_minutes),
                          "derived", f"{written['duration_minutes']}, added to the start"))
     if metadata.despatched is not None:
-        rows.append(("telegram despatched", metadata.despatched, "read", written["despatched"]))
+        rows.append(("telegram despatched", metadata.despatched, "read; meaning derived", written["despatched"]))
     if metadata.received is not None:
-        rows.append(("telegram received", metadata.received, "read", written["received"]))
+        rows.append(("telegram received", metadata.received, "read; meaning derived", written["received"]))
     table = pd.DataFrame(rows, columns=["event", "when", "how", "from"])
     table["after_meeting_began"] = [_duration(w - start) if isinstance(start, datetime) else ""
                                     for w in table["when"]]

@@ -33,8 +33,8 @@ def record_summary(record: Transcript) -> str:
             f"**{plural(int(turns['words'].sum()), 'word')}** of recorded speech.")
     if is_the_cable(record):
         text += (" Everything was recorded in English by Kelly's side. Stalin spoke Russian, so "
-                 "what we count for him is an English rendering: the record notes once what “his "
-                 "translator” said (turn 2), presumably Stalin's interpreter, whom the cable names "
+                 "what we count for him is an English rendering: the record notes once, in turn 2, "
+                 "what “His translator” said, presumably Stalin's interpreter, whom the cable names "
                  "as Pavlov, so at least some of his words reached English through him. Kelly had "
                  "his own interpreter, Hayward; the record does not say who interpreted what, and "
                  "it gives Kelly's words in his own English.")

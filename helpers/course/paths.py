@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ANNOTATIONS", "DATA", "EVENTS", "GLOSSARY", "NOTEBOOKS", "PEOPLE", "ROOT", "SEED",
-           "SEED_SHA256", "SEEDS", "SLIPS", "TOPICS"]
+__all__ = ["ANNOTATIONS", "DATA", "EVENTS", "GLOSSARY", "NOTEBOOKS", "PEOPLE", "QUOTATION_REGISTER",
+           "ROOT", "SEED", "SEED_SHA256", "SEEDS", "SLIPS", "TOPICS", "WITNESSES"]
 
 #: The kit's folder (the package's parent: the kit is installed in editable mode).
 ROOT: Path = Path(__file__).resolve().parents[2]
@@ -34,3 +34,7 @@ GLOSSARY: Path = DATA / "glossary.csv"
 SLIPS: Path = DATA / "slips.csv"
 #: The dated events of the commentary's time line.
 EVENTS: Path = DATA / "events.csv"
+#: The kit's notes on the other accounts and documents of the meeting (notebook 05).
+WITNESSES: Path = DATA / "witnesses.csv"
+#: The register of quotations in the kit that are not the cable's words, with their sources.
+QUOTATION_REGISTER: Path = DATA / "quotation_register.csv"

@@ -91,6 +91,6 @@ def test_speaker_styles_are_the_cables():
 def test_events_are_data_and_the_meeting_row_is_the_headers_day():
     events = course.events()
     assert list(events.columns) == ["date", "event", "source"]
-    assert len(events) == 18 and (events["source"].str.len() > 0).all()
+    assert len(events) == 39 and (events["source"].str.len() > 0).all()
     meeting = events[events["event"].str.startswith("Kelly meets Stalin")]
     assert meeting["date"].tolist() == [course.meeting_day()]
