@@ -57,9 +57,15 @@ site-students: setup
 	$(BIN)/python tools/build_site.py --out site-students --students --strict
 
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
+## or compare a folder of transcripts: make rerun TRANSCRIPTS=dir [SPEAKERS_DIR=dir] [STYLE=...] [OUT=dir]
+## (python -m helpers corpus DIR OUT --notebook; OUT defaults to reruns/<folder name>/)
 rerun: setup
-	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
+	@test -n "$(TRANSCRIPT)$(TRANSCRIPTS)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; echo "   or: make rerun TRANSCRIPTS=path/to/folder [SPEAKERS_DIR=path/to/speaker/files] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
+ifneq ($(TRANSCRIPTS),)
+	$(BIN)/python -m helpers corpus "$(TRANSCRIPTS)" "$(or $(OUT),reruns/$(notdir $(patsubst %/,%,$(TRANSCRIPTS))))" --notebook $(if $(SPEAKERS_DIR),--speakers-dir "$(SPEAKERS_DIR)") $(if $(STYLE),--style "$(STYLE)")
+else
 	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(STYLE),--style "$(STYLE)") $(if $(OUT),--out "$(OUT)")
+endif
 
 clean:
 	rm -rf $(VENV) build site site-students reruns *.egg-info .mypy_cache

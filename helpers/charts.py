@@ -22,11 +22,17 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from . import describe
-from .measures import WITHHELD, speaker_order
+from .measures import OTHER_SPEAKERS, WITHHELD, leading_speakers, speaker_order
 from .style import EDGE, OKABE_ITO, Chart, SpeakerStyle, finish_axes, new_figure, speaker_styles
 
-__all__ = ["cumulative_chart", "shares_chart", "speaking_time_chart", "topic_turn_chart",
-           "units_chart", "words_by_topic_chart", "words_per_turn_chart"]
+__all__ = ["cumulative_chart", "share_per_document_chart", "shares_chart", "speaking_time_chart",
+           "topic_turn_chart", "turns_per_document_chart", "units_chart", "words_by_topic_chart",
+           "words_per_document_chart", "words_per_turn_chart"]
+
+#: The light grey of the corpus charts' "other speakers".
+OTHER_GREY = "#BBBBBB"
+#: A corpus chart names its documents on the axis, and hatches its bars, up to this many.
+LABELLED_DOCUMENTS = 30
 
 Styles = Mapping[str, SpeakerStyle] | None
 
@@ -261,3 +267,103 @@ def words_by_topic_chart(table: pd.DataFrame, topics: pd.DataFrame, styles: Styl
     finish_axes(ax, "Words spoken in the turns where each topic is live",
                 "words (a turn counts once for each of its topics)", "topic")
     return Chart(fig, describe.describe_words_by_topic(table, topics))
+
+
+# ---------------------------------------------------------------------------------------------
+# A corpus: many documents compared
+def _document_axis(ax: Axes, documents: list[str]) -> None:
+    n = len(documents)
+    if n <= LABELLED_DOCUMENTS:
+        ax.set_xticks(range(n))
+        ax.set_xticklabels(documents, rotation=45 if n > 4 else 0, ha="right" if n > 4 else "center",
+                           fontsize=8 if n > 10 else 9)
+    else:
+        ax.set_xticks([])
+    ax.set_xlim(-0.6, n - 0.4)
+
+
+def words_per_document_chart(words: pd.DataFrame, styles: Styles = None) -> Chart:
+    """Each document's words as a bar, split by speaker (stacked), documents in order.
+
+    ``words`` is :func:`helpers.measures.document_words`: its speakers each have a colour and,
+    up to 30 documents, a hatching; :data:`helpers.measures.OTHER_SPEAKERS` is light grey.
+    """
+    names = [str(c) for c in words.columns if c != OTHER_SPEAKERS]
+    look = speaker_styles(names, styles)
+    documents = [str(d) for d in words.index]
+    n = len(documents)
+    hatched = n <= LABELLED_DOCUMENTS
+    fig = new_figure()
+    ax = fig.add_subplot()
+    xs = list(range(n))
+    bottom = [0] * n
+    handles: list[Artist] = []
+    edges = [x - 0.5 for x in range(n + 1)]
+    for name in [*names, *([OTHER_SPEAKERS] if OTHER_SPEAKERS in words.columns else [])]:
+        values = words[name].astype(int).tolist()
+        colour = look[name].colour if name in look else OTHER_GREY
+        hatch = look[name].hatch if name in look and hatched else ""
+        top = [b + v for b, v in zip(bottom, values)]
+        if hatched:
+            ax.bar(xs, values, bottom=bottom, width=0.8, color=colour, hatch=hatch,
+                   edgecolor=EDGE, linewidth=0.5, zorder=2)
+        else:  # many documents: one filled outline per speaker, not a rectangle per document
+            ax.stairs(top, edges, baseline=bottom, fill=True, color=colour, linewidth=0, zorder=2)
+        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor=EDGE, label=name))
+        bottom = top
+    _document_axis(ax, documents)
+    ax.legend(handles=handles, frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    finish_axes(ax, "Words per document, by speaker",
+                "Document" + ("" if n <= LABELLED_DOCUMENTS else f" ({n}, in order of file name)"),
+                "Words (spoken)")
+    return Chart(fig, describe.describe_words_per_document(words))
+
+
+def share_per_document_chart(speakers: pd.DataFrame, top: int = 5, styles: Styles = None) -> Chart:
+    """Each leading speaker's share of the words in each document they speak in, as dots.
+
+    ``speakers`` is :func:`helpers.measures.speakers_by_document`; the ``top`` speakers with the
+    most words in the corpus (:func:`helpers.measures.leading_speakers`) each have a colour and
+    a marker; the shares are the table's own.
+    """
+    drawn = leading_speakers(speakers, top)
+    look = speaker_styles(drawn, styles)
+    documents = list(dict.fromkeys(speakers["document"].astype(str)))
+    where = {d: i for i, d in enumerate(documents)}
+    names = speakers["speaker"].astype(str)
+    fig = new_figure()
+    ax = fig.add_subplot()
+    small = len(documents) <= LABELLED_DOCUMENTS
+    for name in drawn:
+        mine = speakers[names == name]
+        ax.scatter([where[d] for d in mine["document"].astype(str)], mine["share_of_words"].astype(float),
+                   s=45 if small else 12, marker=look[name].marker, color=look[name].colour,
+                   edgecolor="white" if small else "none", linewidth=0.6, label=name, zorder=3)
+    ax.axhline(50, color="#777777", linestyle=":", linewidth=1, zorder=1)
+    ax.set_ylim(0, 102)
+    _document_axis(ax, documents)
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    finish_axes(ax, "Each speaker's share of the words, document by document",
+                "Document" + ("" if small else f" ({len(documents)}, in order of file name)"),
+                "Share of the document's words (%)")
+    return Chart(fig, describe.describe_share_per_document(speakers, drawn, styles))
+
+
+def turns_per_document_chart(documents: pd.DataFrame) -> Chart:
+    """The number of turns in each document, as bars, documents in order (``documents`` is a
+    corpus's documents table, indexed by document, with a ``turns`` column)."""
+    names = [str(d) for d in documents.index]
+    turns = documents["turns"].astype(int).tolist()
+    fig = new_figure(8.0, 3.6)
+    ax = fig.add_subplot()
+    if len(names) <= LABELLED_DOCUMENTS:
+        ax.bar(range(len(names)), turns, width=0.8, color=OKABE_ITO[4], edgecolor=OKABE_ITO[4],
+               linewidth=0, zorder=2)
+    else:  # many documents: one filled outline, not a rectangle per document
+        ax.stairs(turns, [x - 0.5 for x in range(len(names) + 1)], fill=True, color=OKABE_ITO[4],
+                  linewidth=0, zorder=2)
+    _document_axis(ax, names)
+    finish_axes(ax, "Turns per document",
+                "Document" + ("" if len(names) <= LABELLED_DOCUMENTS else
+                              f" ({len(names)}, in order of file name)"), "Turns")
+    return Chart(fig, describe.describe_turns_per_document(documents))

@@ -11,13 +11,17 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .measures import speaker_order
+from .measures import OTHER_SPEAKERS, speaker_order
 from .style import SpeakerStyle, speaker_styles
 from .text import join, line_span, opening, pct, plural, possessive
 
-__all__ = ["describe_cumulative", "describe_gaps", "describe_shares", "describe_speaking_time",
-           "describe_topic_turns", "describe_units", "describe_words_by_topic",
+__all__ = ["describe_cumulative", "describe_gaps", "describe_share_per_document", "describe_shares",
+           "describe_speaking_time", "describe_topic_turns", "describe_turns_per_document",
+           "describe_units", "describe_words_by_topic", "describe_words_per_document",
            "describe_words_per_turn", "rate_label"]
+
+#: A corpus chart names each document in its description up to this many documents.
+LIST_DOCUMENTS = 12
 
 
 def describe_gaps(gaps: pd.DataFrame | None) -> str:
@@ -218,4 +222,91 @@ def describe_words_by_topic(table: pd.DataFrame, topics: pd.DataFrame) -> str:
     for topic, row in table.iterrows():
         lines.append(f"{labels[topic]}: " + ", ".join(f"{s} {plural(row[s], 'word')}"
                                                       for s in table.columns) + ".")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# A corpus: many documents compared
+def _in_order(n: int) -> str:
+    return f"{plural(n, 'document')}, one {'bar' if n == 1 else 'bar each'}, in order of file name"
+
+
+def describe_words_per_document(words: pd.DataFrame) -> str:
+    """:func:`helpers.charts.words_per_document_chart`, from :func:`helpers.measures.document_words`."""
+    n = len(words)
+    names = [str(c) for c in words.columns]
+    speakers = [c for c in names if c != OTHER_SPEAKERS]
+    totals = words.sum(axis=1)
+    shown = speakers + ([f"{OTHER_SPEAKERS} together"] if OTHER_SPEAKERS in names else [])
+    lines = [f"Stacked bar chart of the words of {_in_order(n)}, split by speaker "
+             f"({join(shown)}): {plural(int(totals.sum()), 'word')} in all."]
+    if n > 1:
+        longest, shortest = totals.idxmax(), totals.idxmin()
+        if totals[longest] == totals[shortest]:
+            lines.append(f"Every document has {plural(int(totals[longest]), 'word')}.")
+        else:
+            lines.append(f"The longest document is {longest} ({plural(int(totals[longest]), 'word')}); "
+                         f"the shortest is {shortest} ({plural(int(totals[shortest]), 'word')}).")
+    for name in names:
+        column = words[name]
+        present = int((column > 0).sum())
+        lines.append(f"{name[:1].upper() + name[1:]}: {plural(int(column.sum()), 'word')}, in "
+                     f"{present} of the {plural(n, 'document')}.")
+    if n <= LIST_DOCUMENTS:
+        for document, row in words.iterrows():
+            said = [f"{name} {int(row[name])}" for name in names if row[name] > 0]
+            lines.append(f"{document}: {plural(int(row.sum()), 'word')}"
+                         + (f" ({', '.join(said)})." if said else "."))
+    return "\n".join(lines)
+
+
+def describe_share_per_document(speakers: pd.DataFrame, drawn: list[str],
+                                styles: Mapping[str, SpeakerStyle] | None = None) -> str:
+    """:func:`helpers.charts.share_per_document_chart`, from
+    :func:`helpers.measures.speakers_by_document`; ``drawn`` are the speakers the chart marks
+    (:func:`helpers.measures.leading_speakers`)."""
+    documents = list(dict.fromkeys(speakers["document"].astype(str)))
+    n = len(documents)
+    marks = speaker_styles(drawn, styles)
+    names = speakers["speaker"].astype(str)
+    lines = [f"Dot chart of each speaker's share of the words in each of {plural(n, 'document')} "
+             f"(in order of file name), for the {plural(len(drawn), 'speaker')} with the most "
+             "words in the corpus: "
+             + "; ".join(f"{s} as {marks[s].words()}" for s in drawn) + "."]
+    others = sorted(set(names) - set(drawn))
+    if others:
+        lines[0] += (f" The other {plural(len(others), 'speaker')} "
+                     f"{'is' if len(others) == 1 else 'are'} not marked.")
+    lines[0] += " A dotted line marks half of a document's words."
+    for s in drawn:
+        mine = speakers[names == s]
+        shares = mine["share_of_words"].astype(float)
+        high, low = mine.loc[shares.idxmax()], mine.loc[shares.idxmin()]
+        if len(mine) == 1:
+            lines.append(f"{s} speaks in 1 document, {high['document']}, with "
+                         f"{pct(high['share_of_words'])} of its words.")
+        elif shares.max() == shares.min():
+            lines.append(f"{s} speaks in {len(mine)} of the {plural(n, 'document')}, with "
+                         f"{pct(high['share_of_words'])} of the words in each.")
+        else:
+            lines.append(f"{s} speaks in {len(mine)} of the {plural(n, 'document')}, with from "
+                         f"{pct(low['share_of_words'])} of the words ({low['document']}) to "
+                         f"{pct(high['share_of_words'])} ({high['document']}).")
+    return "\n".join(lines)
+
+
+def describe_turns_per_document(documents: pd.DataFrame) -> str:
+    """:func:`helpers.charts.turns_per_document_chart`, from the documents table of a corpus
+    (``helpers.corpus.Corpus.documents``: its ``turns`` column, indexed by document)."""
+    turns = documents["turns"].astype(int)
+    n = len(turns)
+    lines = [f"Bar chart of the turns of {_in_order(n)}: {plural(int(turns.sum()), 'turn')} in all."]
+    if n > 1 and turns.max() == turns.min():
+        lines.append(f"Every document has {plural(int(turns.max()), 'turn')}.")
+    elif n > 1:
+        most, fewest = turns.idxmax(), turns.idxmin()
+        lines.append(f"The most turns: {most} ({plural(int(turns[most]), 'turn')}); the fewest: "
+                     f"{fewest} ({plural(int(turns[fewest]), 'turn')}).")
+    if n <= LIST_DOCUMENTS:
+        lines += [f"{d}: {plural(int(t), 'turn')}." for d, t in turns.items()]
     return "\n".join(lines)

@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("Measures", ["helpers.counting", "helpers.measures"]),
     ("Notes", ["helpers.annotations", "helpers.concordance"]),
     ("Views", ["helpers.style", "helpers.text", "helpers.describe", "helpers.charts",
-               "helpers.display", "helpers.export", "helpers.cli"]),
+               "helpers.display", "helpers.export", "helpers.corpus", "helpers.cli"]),
     ("Formats (exports to the standard formats of the field)",
      ["helpers.formats", "helpers.formats.tei", "helpers.formats.convokit", "helpers.formats.tsv",
       "helpers.formats.webanno", "helpers.formats.tables"]),
