@@ -184,7 +184,7 @@ def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: s
         text = decode(data, item.path)
         aliases = load_speakers(item.speakers) if item.speakers is not None else []
         record.speakers_sha256 = _digest(item.speakers)
-        rows = parse_rows(text, item.path, aliases, style)
+        rows = parse_rows(text, item.path, aliases, style, blocks=bool(formats))
         result = rows.result
         record.style, record.style_reason = result.style.name, result.style.reason
         record.turns = [tuple(row[c] for c in TURN_COLUMNS) for row in result.turns]

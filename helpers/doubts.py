@@ -157,8 +157,11 @@ def speaker_doubts(turns: list[dict], listed: Iterable[str] = ()) -> list[Doubt]
     """
     listed_keys = {_folded(label).removesuffix(":").strip() for label in listed}
     first: dict[str, dict] = {}  # folded label -> its first turn row
+    written: set[str] = set()  # labels as written already seen (a label recurs, turn after turn)
     for row in turns:
-        first.setdefault(_folded(row["label"]), row)
+        if row["label"] not in written:
+            written.add(row["label"])
+            first.setdefault(_folded(row["label"]), row)
     doubts: list[Doubt] = []
     seen: dict[tuple[str, str], tuple[str, str]] = {}  # (how, key) -> (label, speaker)
     said: set[frozenset[str]] = set()
@@ -251,7 +254,7 @@ def unused_labels(transcript: "Transcript | Rows") -> list[str]:
 
     turns = transcript.turns
     labels = [row["label"] for row in turns] if isinstance(turns, list) else turns["label"]
-    used = {fold(label) for label in labels}
+    used = {fold(label) for label in set(labels)}
     out = []
     for alias in transcript.aliases:
         if alias.speaker != NOT_A_SPEAKER:

@@ -128,6 +128,7 @@ class Rows:
     listed: list[str]
     result: ParseResult
     doubts: list[Doubt]
+    with_blocks: bool = True
 
     @property
     def turns(self) -> list[dict]:
@@ -141,25 +142,29 @@ class Rows:
     def transcript(self, people: str | Path | None = None) -> "Transcript":
         """The :class:`Transcript` of these rows (its tables built), as :func:`parse_text` returns
         it; ``people`` is a people file."""
+        if not self.with_blocks:
+            raise ValueError("these rows were parsed with blocks=False: parse them with the blocks")
         return _transcript(self, people)
 
 
 def parse_rows(text: str, name: str = "<text>", speakers: Speakers = None,
-               style: str | None = None) -> Rows:
+               style: str | None = None, blocks: bool = True) -> Rows:
     """Parse ``text`` by the kit's rules into plain lists (:class:`Rows`), no DataFrames: the
     turns with their speakers and sides, the blocks, the doubts. :func:`parse_text` is this,
-    then the tables; the arguments are the same (a byte-order mark at the start is dropped)."""
+    then the tables; the arguments are the same (a byte-order mark at the start is dropped).
+    ``blocks=False`` leaves the blocks out (for turns and doubts only, as a corpus run reads);
+    :meth:`Rows.transcript` then needs them and refuses."""
     text = text.removeprefix(BOM)
     aliases = _aliases(speakers)
     listed = [a.label for a in aliases if a.speaker != NOT_A_SPEAKER]
     result = parse(text, name, style=style, labels=listed,
-                   ignore=[a.label for a in aliases if a.speaker == NOT_A_SPEAKER])
+                   ignore=[a.label for a in aliases if a.speaker == NOT_A_SPEAKER], blocks=blocks)
     names = SpeakerMap(aliases)
     for row in result.turns:
         row["speaker"] = names.speaker(row["label"])
         row["side"] = names.side(row["speaker"])
     doubts = sorted(result.doubts + speaker_doubts(result.turns, listed), key=lambda d: d.start)
-    return Rows(text, name, aliases, listed, result, doubts)
+    return Rows(text, name, aliases, listed, result, doubts, blocks)
 
 
 def parse_text(text: str, name: str = "<text>", speakers: Speakers = None,
