@@ -37,9 +37,10 @@ test-fast: setup
 	$(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:xdist -p no:cacheprovider \
 	  --strict-markers --doctest-modules tests/library helpers
 
-## bench: measure parse throughput (not part of the tests)
+## bench: measure parse throughput, and corpus mode on 1,000 generated records (not part of the tests)
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_corpus.py --profile
 
 ## execute: re-run every notebook in place from a fresh kernel (then commit them)
 execute: setup

@@ -179,7 +179,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     try:
         run = corpus.read_corpus(args.source, speakers_dir=args.speakers_dir, style=style,
                                  jobs=args.jobs, to=args.to or (), exports=out / "exports",
-                                 report=report)
+                                 report=report, lines=True)
     except ValueError as exc:
         raise KitError(str(exc), str(args.source)) from None
     if not run.records:

@@ -55,7 +55,7 @@ import pandas as pd
 from .counting import COUNTING_RULES_VERSION
 from .doubts import Doubt, unused_labels
 from .errors import KitError, OutputError
-from .export import to_csv
+from .export import csv_header, csv_rows, to_csv
 from .formats._common import kit_version
 from .measures import per_document, speakers_by_document
 from .parse import STYLES
@@ -158,6 +158,7 @@ class Record:
     unused: list[str] = field(default_factory=list)
     exports: list[str] = field(default_factory=list)
     error: str | None = None
+    csv: str = ""  # this document's lines of turns.csv, when the run was asked for them
 
     @property
     def ok(self) -> bool:
@@ -174,7 +175,8 @@ def _digest(path: str | None) -> str:
         return ""
 
 
-def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: str | None) -> Record:
+def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: str | None,
+              lines: bool = False) -> Record:
     """Read one file as :func:`helpers.load` does; any error becomes the record's error line."""
     record = Record(item.document, item.path, item.speakers)
     try:
@@ -188,6 +190,9 @@ def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: s
         result = rows.result
         record.style, record.style_reason = result.style.name, result.style.reason
         record.turns = [tuple(row[c] for c in TURN_COLUMNS) for row in result.turns]
+        if lines:
+            document = item.document
+            record.csv = csv_rows((document, *row) for row in record.turns)
         record.doubts = rows.doubts
         record.warnings = result.warnings
         record.unused = unused_labels(rows)
@@ -231,12 +236,12 @@ def _export(transcript, document: str, formats: Sequence[str], folder: Path) -> 
     return written
 
 
-def _read_batch(batch: tuple[list[Input], str | None, tuple[str, ...], str | None]) -> list[Record]:
-    items, style, formats, exports = batch
+def _read_batch(batch: tuple[list[Input], str | None, tuple[str, ...], str | None, bool]) -> list[Record]:
+    items, style, formats, exports, lines = batch
     collecting = gc.isenabled()
     gc.disable()  # many small objects that live to the end of the batch, no cycles
     try:
-        return [_read_one(item, style, formats, exports) for item in items]
+        return [_read_one(item, style, formats, exports, lines) for item in items]
     finally:
         if collecting:
             gc.enable()
@@ -262,9 +267,10 @@ def _progress(total: int, show: bool | None) -> Any:
 
 def _read_all(inputs: list[Input], jobs: int, style: str | None, formats: tuple[str, ...],
               exports: str | None, progress: bool | None,
-              report: Callable[[Record], object] | None) -> list[Record]:
+              report: Callable[[Record], object] | None, lines: bool = False) -> list[Record]:
     size = max(1, -(-len(inputs) // (jobs * _BATCHES_PER_JOB)))
-    batches = [(inputs[i:i + size], style, formats, exports) for i in range(0, len(inputs), size)]
+    batches = [(inputs[i:i + size], style, formats, exports, lines)
+               for i in range(0, len(inputs), size)]
     bar = _progress(len(inputs), progress)
     records: list[Record] = []
     collecting = gc.isenabled()
@@ -385,7 +391,7 @@ class Corpus:
 def read_corpus(folder: str | Path, speakers_dir: str | Path | None = None, style: str | None = None,
                 jobs: int | None = None, to: Sequence[str] = (), exports: str | Path | None = None,
                 progress: bool | None = None,
-                report: Callable[[Record], object] | None = None) -> Corpus:
+                report: Callable[[Record], object] | None = None, lines: bool = False) -> Corpus:
     """Read every transcript of ``folder`` (:func:`find_inputs`) by the kit's rules, in parallel.
 
     ``style`` reads every file in that style (else each its own, inferred); ``jobs`` is the
@@ -393,8 +399,11 @@ def read_corpus(folder: str | Path, speakers_dir: str | Path | None = None, styl
     process). ``to`` lists formats (:data:`EXPORT_FORMATS`) to export each document to, into
     ``exports/FORMAT/`` (required with ``to``). ``progress`` shows a progress bar (default: on a
     terminal, for runs of 50 files or more); ``report`` is called with each :class:`Record` as it
-    arrives, in order (the command line prints each failure so). A file that cannot be read does
-    not stop the run: its record carries the error. Raises :class:`helpers.KitError` for a
+    arrives, in order (the command line prints each failure so). ``lines`` has the workers also
+    write each document's lines of ``turns.csv`` (:attr:`Record.csv`), so that
+    :func:`write_corpus` joins them instead of writing the table in this process (what the
+    command line does). A file that cannot be read does not stop the run: its record carries
+    the error. Raises :class:`helpers.KitError` for a
     folder that does not exist, and ``ValueError`` for an unknown style or format.
     """
     if style is not None and style not in STYLES:
@@ -410,7 +419,7 @@ def read_corpus(folder: str | Path, speakers_dir: str | Path | None = None, styl
     inputs = find_inputs(folder, speakers_dir)
     n_jobs = max(1, int(jobs)) if jobs is not None else default_jobs()
     records = _read_all(inputs, n_jobs, style, formats, str(exports) if exports is not None else None,
-                        progress, report)
+                        progress, report, lines)
     parameters = {"folder": str(folder), "speakers_dir": str(speakers_dir) if speakers_dir else None,
                   "style": style, "jobs": n_jobs, "to": list(formats)}
     return Corpus(str(folder), records, parameters)
@@ -471,6 +480,22 @@ def _write_table(frame: pd.DataFrame, path: Path, index: bool = False) -> Path:
     return path
 
 
+def _write_turns(corpus: Corpus, path: Path) -> Path:
+    """``turns.csv``: from the lines the workers wrote (``lines=True``), joined in order, or
+    from the table; the two are the same bytes (a test checks it)."""
+    records = corpus.read
+    if not records or not all(r.csv or not r.turns for r in records):
+        return _write_table(corpus.turns, path)
+    try:
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            handle.write(csv_header(["document", *TURN_COLUMNS]))
+            for record in records:
+                handle.write(record.csv)
+    except OSError as exc:
+        raise OutputError(f"cannot write the file ({exc.strerror or exc})", str(path)) from None
+    return path
+
+
 def charts_of(corpus: Corpus) -> dict[str, Any]:
     """The comparative charts (:data:`CHARTS`), each a :class:`helpers.style.Chart` with its
     description written from the table it draws."""
@@ -507,7 +532,7 @@ def write_corpus(corpus: Corpus, out: str | Path, charts: bool = True) -> list[P
     except OSError as exc:
         raise OutputError(f"cannot create the output folder ({exc.strerror or exc})", str(folder)) from None
     written = [
-        _write_table(corpus.turns, folder / "turns.csv"),
+        _write_turns(corpus, folder / "turns.csv"),
         _write_table(corpus.speakers, folder / "speakers.csv"),
         _write_table(corpus.documents, folder / "documents.csv", index=True),
     ]

@@ -49,8 +49,9 @@ def demo() -> corpus.Corpus:
 
 @pytest.fixture(scope="module")
 def every_record() -> corpus.Corpus:
-    """Every record of tests/data, read as a corpus (with their speaker files)."""
-    return corpus.read_corpus(DATA, jobs=2)
+    """Every record of tests/data, read as a corpus (with their speaker files), the workers
+    writing the lines of turns.csv too, as the command line has them."""
+    return corpus.read_corpus(DATA, jobs=2, lines=True)
 
 
 def values(column: pd.Series) -> list:
@@ -144,6 +145,21 @@ def test_csv_files_are_the_tables_as_the_kit_writes_them(demo, demo_run, tmp_pat
     source = helpers.read_source(DEMO / "frus1964-68v32-d64.txt")
     row = demo.turns[demo.turns["document"] == "frus1964-68v32-d64"].iloc[7]
     assert source[row.start:row.end] == row.text  # every row still points to its source
+
+
+def test_turns_csv_from_the_workers_lines_is_the_table_written_whole(every_record, tmp_path):
+    joined = corpus.write_corpus(every_record, tmp_path / "joined", charts=False)[0]
+    export.to_csv(every_record.turns, tmp_path / "whole.csv")
+    assert all(r.csv for r in every_record.read if r.turns)
+    assert joined.read_bytes() == (tmp_path / "whole.csv").read_bytes()
+
+
+def test_csv_rows_are_to_csv_s_lines_for_any_cell(tmp_path):
+    rows = [("a", 1, None, "=SUM(A1)", ["(x)", "[y]"], 'say "no",\nthen', "-3", "\r", "", [], "é“”")]
+    frame = pd.DataFrame(rows, columns=[f"c{i}" for i in range(len(rows[0]))])
+    export.to_csv(frame, tmp_path / "t.csv")
+    made = export.csv_header(list(frame.columns)) + export.csv_rows(rows)
+    assert (tmp_path / "t.csv").read_bytes() == ("\ufeff" + made).encode("utf-8")
 
 
 def test_manifest_records_versions_parameters_and_every_hash(demo_run):
