@@ -77,11 +77,11 @@ def test_the_template_is_outside_the_course_and_the_tests():
 
 
 def test_make_rerun_transcripts_runs_the_corpus_with_its_notebook():
-    done = subprocess.run(["make", "-n", "rerun", "TRANSCRIPTS=tests/data/corpus/", "STYLE=colon"],
+    done = subprocess.run(["make", "--no-print-directory", "-n", "rerun", "TRANSCRIPTS=tests/data/corpus/", "STYLE=colon"],
                           capture_output=True, text=True, cwd=paths.ROOT, timeout=60)
     command = done.stdout.splitlines()[-1]
     assert "-m helpers corpus" in command and '"tests/data/corpus/"' in command
     assert '"reruns/corpus"' in command and "--notebook" in command and '--style "colon"' in command
-    single = subprocess.run(["make", "-n", "rerun", "TRANSCRIPT=x.txt"], capture_output=True,
+    single = subprocess.run(["make", "--no-print-directory", "-n", "rerun", "TRANSCRIPT=x.txt"], capture_output=True,
                             text=True, cwd=paths.ROOT, timeout=60).stdout.splitlines()[-1]
     assert "tools/rerun.py" in single and '"x.txt"' in single
