@@ -25,6 +25,7 @@ from .. import annotations as notes_lib
 from .. import concordance, display, measures
 from ..text import escape_markdown
 from . import nb01, nb02, nb04
+from .cable import is_the_cable
 
 if TYPE_CHECKING:
     from .exercise import Exercises
@@ -117,8 +118,10 @@ def _02_1(ex: Exercises) -> str:
 
 
 def _02_2(ex: Exercises) -> str:
-    return (nb02.without_turn_note(ex.turns, int(ex.turns["turn"].iloc[0]))
-            + " One prepared opening makes most of the difference between the two men's shares.")
+    text = nb02.without_turn_note(ex.turns, int(ex.turns["turn"].iloc[0]))
+    if is_the_cable(ex.cable):
+        text += " One prepared opening makes most of the difference between the two men's shares."
+    return text
 
 
 def _02_3(ex: Exercises) -> str:

@@ -92,31 +92,31 @@ def answer_hash(question: str, kind: str, salt: str, answer: object) -> str:
 QUESTIONS: dict[str, Question] = {
     "01-1": Question(
         "number", "078b0155", ("7a05ff59f886b0d4",),
-        "the number of the turn where Stalin asks about American forces, like \"3\"",
+        "the number of the turn where Stalin asks about American forces, like `3`",
         "Look again at the column `where` of the table for \"American forces\": it names the turn.",
         then="Cite it by turn and line: the line is the table's first column."),
     "01-2": Question(
         "duration", "b730ddf5", ("1793ba706fd5ecfb",),
-        "the time from the meeting's start to the despatch, like \"3 hours 20 minutes\"",
+        "the time from the meeting's start to the despatch, like `3 hours 20 minutes`",
         "Set FROM to \"meeting_start\" and TO to \"despatched\", run the cell, and read the "
         "time in bold.",
         wrong=(("640dd026ce0b60df", "That is the time from despatch to receipt, the cell as it "
                 "was: change FROM and TO first."),)),
     "01-3": Question(
         "numbers", "0038bf91", ("1fe96a6f1a8d5a2c",),
-        "the lines, after line 30, where the record names Vyshinsky, like \"40, 50\"",
+        "the lines, after line 30, where the record names Vyshinsky, like `40, 50`",
         "Run the cell with \"Vyshinsky\" and read the lines of the list it prints; leave out "
         "line 30, the first paragraph.",
         wrong=(("3cdfe9b4fbf74e12", "Line 30 is the first paragraph, where Kelly lists who was "
                 "there: the question asks for the lines after it."),)),
     "01-4": Question(
         "number", "a8767aa8", ("f57f5e13529a6cf5",),
-        "how many speakers the program finds without the speaker file, like \"5\"",
+        "how many speakers the program finds without the speaker file, like `5`",
         "Count the rows of the table under the cell: each row is one speaker as the program "
         "sees it."),
     "02-1": Question(
         "number", "ca56071c", ("e7671d011dd842a0",),
-        "the minutes the record takes at 100 words a minute, with interpretation, like \"20.5\"",
+        "the minutes the record takes at 100 words a minute, with interpretation, like `20.5`",
         "Set my_rate to 100, run the cell, and read the first number in bold.",
         wrong=(("e12324ff4a6ad726", "That is the time left of the 25 minutes; the question asks "
                 "how long the record takes."),
@@ -125,7 +125,7 @@ QUESTIONS: dict[str, Question] = {
         then="At every rate the record leaves part of the 25 minutes unfilled."),
     "02-2": Question(
         "number", "4c982471", ("181d00e75b409343",),
-        "Kelly's share of the words without turn 1, in percent, like \"45.5\"",
+        "Kelly's share of the words without turn 1, in percent, like `45.5`",
         "Set leave_out to 1, run the cell, and read Kelly's share_of_words.",
         wrong=(("04faf9c07fce566e", "That is Stalin's share; the question asks for Kelly's."),
                ("7d30596a0fa81f15", "That is Kelly's share with every turn: set leave_out to 1 "
@@ -133,77 +133,77 @@ QUESTIONS: dict[str, Question] = {
         then="Kelly still has more, but the gap shrinks sharply."),
     "02-3": Question(
         "number", "aeec2e2d", ("9fb0faeccedd4c17",),
-        "how many question marks stand in Stalin's recorded words, like \"4\"",
+        "how many question marks stand in Stalin's recorded words, like `4`",
         "Change \"!\" to \"?\", run the cell, and read Stalin's row.",
         then="Now reread the narration: the count misses the questions Kelly only reports."),
     "02-4": Question(
         "word", "a067798b", ("60edd6b7737a5575",),
-        "the name of the speaker who uses the shorter sentences, like \"Kelly\"",
+        "the name of the speaker who uses the shorter sentences, like `Kelly`",
         "Compare the two numbers of the column words_per_sentence: the smaller one is the "
         "shorter sentences."),
     "03-1": Question(
         "numbers", "a3027c86", ("ee04a26ee1e7947c",),
-        "the turns where \"assistance\" is spoken, like \"4, 9\"",
+        "the turns where \"assistance\" is spoken, like `4, 9`",
         "Change \"relations\" to \"assistance\", run the cell, and read the column turn."),
     "03-3": Question(
         "number", "682a31df", ("31939cb38b13cdae",),
         "the number of pairs the tagger and the hand notes both find (\"both\") with "
-        "\"stabilizing factor\" added to atlantic_pact, like \"19\"",
+        "\"stabilizing factor\" added to atlantic_pact, like `19`",
         "Type \"stabilizing factor\" between the quotation marks of new_keyword, run the cell, "
         "and read the row both in the second column.",
         wrong=(("b53bf68f620164bc", "20 is the count with the kit's keywords alone, the first "
                 "column: read the second column, with your keyword."),)),
     "03-4": Question(
         "number", "c64e43ce", ("cf37873d5ac6496e",),
-        "the turn where the topic germany_paris is last live, like \"7\"",
+        "the turn where the topic germany_paris is last live, like `7`",
         "Run the cell and find germany_paris in the column topic: the turn is the first column."),
     "03-5": Question(
         "number", "a2b77ce8", ("115890631fc690c2",),
-        "the turn where the tagger and the hand notes disagree about \"Germany\", like \"3\"",
+        "the turn where the tagger and the hand notes disagree about \"Germany\", like `3`",
         "Run the cell and compare each turn's \"Germany\" with the hand notes' topic for that "
         "turn (the table \"The disagreements, turn by turn\" above)."),
     "04-1": Question(
         "numbers", "469a8632", ("4ca7775ceab82238",),
-        "the turns where Germany is named, like \"2, 5\"",
+        "the turns where Germany is named, like `2, 5`",
         "Change \"Russia*\" to \"German*\", run the cell, and read the column turns."),
     "04-2": Question(
         "number", "fdd7a968", ("d4ac7866301e9428",),
-        "the minutes left of the 25 at 100 words a minute with the factor 1.5, like \"9.5\"",
+        "the minutes left of the 25 at 100 words a minute with the factor 1.5, like `9.5`",
         "Set my_rates to (100, 160) and my_factor to 1.5, run the cell, and read the number "
         "after \"leaving\" for 100 words a minute."),
     "04-3": Question(
         "word", "08228d2b", ("528e60db06e5d322", "c8acda249be3fed0", "bd996734763495f5", "924d54a955ed9925", "1d802c5fa9ed4466", "354db74922d09fa8", "6dc5f1099f5290b5", "ce7170be93f408ba", "9cb656dfa04c2188", "c2d65071829e722b", "9db4ea7fd3a74c81", "23eb2f7d49ad9df5", "273b90cd3322dddd"),
-        "whose intentions the record's one \"intention\" is about, in one word, like \"British\"",
+        "whose intentions the record's one \"intention\" is about, in one word, like `American`",
         "Replace \"word1\" with \"intention*\", run the cell, and read who_says_it and "
         "words_around_it: whose \"we\" is it?"),
     "04-4": Question(
         "numbers", "beece826", ("8486e4bd7aea8fff",),
-        "the turns that have a stage direction, like \"3, 7\"",
+        "the turns that have a stage direction, like `3, 7`",
         "Run the cell and read the column stage_directions: a turn with one has words in brackets."),
     "04-5": Question(
         "number", "a90b420f", ("52d0832c3f7ce5a1", "d4a96f5e1771b48f"),
-        "how many days before the meeting the Pact was signed, like \"30\"",
+        "how many days before the meeting the Pact was signed, like `30`",
         "Change the date to 1949, 4, 4 (year, month, day), run the cell, and read the number of "
         "days in bold."),
     "05-1": Question(
         "number", "786e9cf0", ("0c5ed20a85bfd961",),
-        "how many documents mention a Saturday, like \"3\"",
+        "how many documents mention a Saturday, like `3`",
         "Change \"Pact\" to \"Saturday\", run the cell, and count the different names in the "
         "column document."),
     "05-2": Question(
         "number", "a668c3d0", ("c71f093d946abef5",),
-        "the place of reconstruction and trade in Kirk's account, like \"4\"",
+        "the place of reconstruction and trade in Kirk's account, like `4`",
         "Change \"atmosphere\" to \"reconstruction_trade\", run the cell, and read where it "
         "comes up in Kirk's account."),
     "05-3": Question(
         "number", "bb3cf57e", ("0506182b44760fc0",),
         "how many subjects of the topic list Kelly had raised, in Kirk's account, when Stalin "
-        "broke in, like \"5\"",
+        "broke in, like `5`",
         "Try each subject of the exercise and count those that Kirk's account has before "
         "Stalin breaks in (leave out the courtesies, atmosphere)."),
     "05-4": Question(
         "number", "7564b9d0", ("34007de09b222d9e",),
-        "the turn of the cable where Kelly compares the Pact with the Soviet treaties, like \"6\"",
+        "the turn of the cable where Kelly compares the Pact with the Soviet treaties, like `6`",
         "Change \"k05\" to \"k16\", run the cell, and read the row cable: it names the turn."),
 }
 

@@ -32,7 +32,7 @@ from .. import annotations as notes_lib
 from .. import concordance, display, measures, transcript
 from ..text import escape_markdown, plural
 from . import nb01, nb02, nb03, nb04, plain
-from .cable import load_cable
+from .cable import chosen, load_cable
 
 __all__ = ["NOTEBOOKS", "Exercises", "Note", "check", "reset", "start"]
 
@@ -60,15 +60,20 @@ def _quoted(value: object) -> str:
     return f"“{value}”" if isinstance(value, str) else repr(value)
 
 
+def _tidy(number: float) -> float:
+    """A whole number as an int (so that it is shown as 100, not 100.0)."""
+    return int(number) if float(number).is_integer() else float(number)
+
+
 def _number(value: object, what: str) -> float | Note:
     """``value`` as a number, or a note saying how to write one."""
     if isinstance(value, bool):
         return Note(f"{what} must be a number, like 100, not {value}.")
     if isinstance(value, (int, float)):
-        return float(value)
+        return _tidy(value)
     if isinstance(value, str):
         try:
-            return float(value.strip().replace(",", "."))
+            return _tidy(float(value.strip().replace(",", ".")))
         except ValueError:
             return Note(f"{what} must be a number, like 100, without quotation marks: "
                         f"{_quoted(value)} is not one.")
@@ -529,16 +534,27 @@ def _exercises(notebook: str) -> Exercises:
     return Exercises(notebook, load_cable())
 
 
+def _on(notebook: str) -> Exercises:
+    record = chosen()
+    if record is None:
+        return _exercises(notebook)
+    return Exercises(notebook, record)  # a rerun on another record: its own, not cached
+
+
 def start(notebook: str) -> Exercises:
     """What notebook ``notebook``'s exercises need, loaded once per kernel (a second call
-    returns the same object at once); also installs the plain error messages."""
+    returns the same object at once); also installs the plain error messages.
+
+    The exercises work on the cable, or, when the notebook's own cells read another record in
+    this kernel (``make rerun``: :func:`helpers.course.cable.chosen`), on that record.
+    """
     number = str(notebook).strip()
     number = number.zfill(2) if number.isdigit() else number
     if number not in NOTEBOOKS:
         raise plain.Slip(f"there is no notebook {notebook!r}: the notebooks are "
                          + ", ".join(NOTEBOOKS))
     plain.install()
-    return _exercises(number)
+    return _on(number)
 
 
 def check(question: str, answer: object) -> Markdown:
