@@ -12,13 +12,19 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .measures import OTHER_SPEAKERS, speaker_order
-from .style import SpeakerStyle, speaker_styles
+from .style import LINE_NAMES, LINE_STYLES, SpeakerStyle, speaker_styles
 from .text import join, line_span, opening, pct, plural, possessive
 
 __all__ = ["describe_cumulative", "describe_gaps", "describe_share_per_document", "describe_shares",
-           "describe_speaking_time", "describe_topic_turns", "describe_turns_per_document",
-           "describe_units", "describe_words_by_topic", "describe_words_per_document",
-           "describe_words_per_turn", "rate_label"]
+           "describe_speaking_time", "describe_topic_turns", "describe_turns_by_topic",
+           "describe_turns_per_document", "describe_units", "describe_words_by_topic",
+           "describe_words_per_document", "describe_words_per_turn", "rate_label"]
+
+
+def _bars(names: list[str], styles: Mapping[str, SpeakerStyle] | None) -> str:
+    """How each speaker's bars look, pattern first: "Kelly: plain bars (blue); ..."."""
+    look = speaker_styles(names, styles)
+    return "; ".join(f"{s}: {look[s].bar_words()}" for s in names)
 
 #: A corpus chart names each document in its description up to this many documents.
 LIST_DOCUMENTS = 12
@@ -43,15 +49,17 @@ def _withheld(table: pd.DataFrame) -> str:
     return f" {listed[:1].upper()}{listed[1:]} {verb} no recorded words (words withheld), so no bar."
 
 
-def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
+def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None,
+                            styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.words_per_turn_chart`, from :func:`helpers.measures.per_turn`."""
     table = per_turn
     names = speaker_order(table)
     n = len(table)
     counts = table.groupby(table["speaker"].astype(str))["words"].count()
     per_speaker = join([f"{s} {plural(int(counts.get(s, 0)), 'turn')}" for s in names])
-    parts = [f"Bar chart of words per turn, {plural(n, 'turn')} in order, coloured by speaker "
-             f"({per_speaker})."]
+    labelled = ", each labelled with its number of words" if 0 < n <= 20 else ""
+    parts = [f"Bar chart of words per turn, {plural(n, 'turn')} in order{labelled} "
+             f"({per_speaker}). {_bars(names, styles)}."]
     spoken = table[table["words"] > 0]
     if len(spoken):
         longest = spoken["words"].idxmax()
@@ -81,21 +89,25 @@ def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = 
     return "".join(parts)
 
 
-def describe_shares(per_speaker: pd.DataFrame) -> str:
+def describe_shares(per_speaker: pd.DataFrame,
+                    styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.shares_chart`, from :func:`helpers.measures.per_speaker`."""
     table = per_speaker
     said = [f"{speaker} has {pct(r.share_of_words)} of the words ({r.words} of "
             f"{table['words'].sum()}) and {pct(r.share_of_turns)} of the turns "
             f"({r.turns} of {table['turns'].sum()})"
             for speaker, r in zip(table.index, table.itertuples(index=False))]
-    return ("Two stacked bars, one for words and one for turns, each split by speaker. "
+    return ("Two stacked bars, one for words and one for turns, each split by speaker and "
+            f"each part labelled with its speaker and share ({_bars([str(n) for n in table.index], styles)}). "
             + "; ".join(said) + ".")
 
 
 def describe_cumulative(running: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
     """:func:`helpers.charts.cumulative_chart`, from :func:`helpers.measures.running_totals`."""
     names = [c for c in running.columns if c != "all"]
-    parts = [f"Step chart of the running total of words, one line per speaker, across "
+    lines = join([f"{s} {LINE_NAMES[LINE_STYLES[i % len(LINE_STYLES)]]}"
+                  for i, s in enumerate(names)])
+    parts = [f"Step chart of the running total of words, one line per speaker ({lines}), across "
              f"{plural(len(running), 'turn')}."]
     if len(running):
         last = running.iloc[-1]
@@ -109,13 +121,15 @@ def describe_cumulative(running: pd.DataFrame, gaps: pd.DataFrame | None = None)
     return "".join(parts)
 
 
-def describe_units(per_speaker: pd.DataFrame) -> str:
+def describe_units(per_speaker: pd.DataFrame,
+                   styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.units_chart`, from :func:`helpers.measures.per_speaker`."""
     said = [f"{s}: {pct(r['share_of_words'])} of the words, {pct(r['share_of_characters'])} "
             f"of the characters and {pct(r['share_of_sentences'])} of the sentences"
             for s, r in per_speaker.iterrows()]
     return ("Grouped bar chart of each speaker's share of the words, the characters and the "
-            "sentences. " + "; ".join(said) + ".")
+            f"sentences, each bar labelled with its share ({_bars([str(n) for n in per_speaker.index], styles)}). "
+            + "; ".join(said) + ".")
 
 
 def _count(n: int) -> str:
@@ -150,7 +164,10 @@ def describe_speaking_time(timing: pd.DataFrame, assumed: float | None = None,
     words = int(mid["words"])
     spread = len(rates) > 1
     parts = [f"Bar chart of the minutes needed to say the {words} recorded words at "
-             f"{_count(len(rates))} speaking {'rate' if len(rates) == 1 else 'rates'}. At the assumed {assumed:g} words a minute "
+             f"{_count(len(rates))} speaking {'rate' if len(rates) == 1 else 'rates'}, one bar each, "
+             "labelled with its minutes: plain blue for saying the words once"
+             + (", dotted sky-blue for the interpretation added to it" if interpretation_factor != 1 else "")
+             + f". At the assumed {assumed:g} words a minute "
              f"they take {mid['minutes_speech']:.1f} minutes"
              + (f" (from {fast['minutes_speech']:.1f} at {max(rates):g} to "
                 f"{slow['minutes_speech']:.1f} at {min(rates):g})." if spread else ".")]
@@ -201,6 +218,26 @@ def describe_topic_turns(grid: pd.DataFrame,
         top = busiest[busiest == busiest.max()].index.tolist()
         lines.append(f"The most topics in one turn: {busiest.max()}, in "
                      f"{'turn' if len(top) == 1 else 'turns'} {join(top)}.")
+    return "\n".join(lines)
+
+
+def describe_turns_by_topic(table: pd.DataFrame, topics: pd.DataFrame,
+                            styles: Mapping[str, SpeakerStyle] | None = None) -> str:
+    """:func:`helpers.charts.turns_by_topic_chart`, from :func:`helpers.annotations.turns_by_topic`."""
+    labels = dict(zip(topics["topic"], topics["label"]))
+    speakers = [str(s) for s in table.columns]
+    lines = [
+        f"Horizontal bar chart of {len(table)} topics, with one bar per speaker, labelled with "
+        f"its count: in how many turns the speaker spoke while the topic was live "
+        f"({_bars(speakers, styles)}). Each turn counts once, however long."
+    ]
+    for speaker in table.columns:
+        column = table[speaker]
+        most = join([labels.get(t, t) for t in column.index[column == column.max()]])
+        lines.append(f"{speaker}'s longest bar: {most} ({plural(int(column.max()), 'turn')}).")
+    for topic, row in table.iterrows():
+        lines.append(f"{labels.get(topic, topic)}: " + ", ".join(
+            f"{s} {plural(int(row[s]), 'turn')}" for s in table.columns) + ".")
     return "\n".join(lines)
 
 

@@ -37,7 +37,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("The course (the cable and its notebooks; not a library API)",
      ["helpers.course", "helpers.course.paths", "helpers.course.cable", "helpers.course.slips",
       "helpers.course.nb01", "helpers.course.nb02", "helpers.course.nb03", "helpers.course.nb04",
-      "helpers.course.witnesses", "helpers.course.quotations"]),
+      "helpers.course.witnesses", "helpers.course.quotations", "helpers.course.exercise",
+      "helpers.course.plain", "helpers.course.checks", "helpers.course.answers", "helpers.course.reset"]),
 ]
 
 
