@@ -44,14 +44,17 @@ JOBS ?= 2
 test: setup
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
-## test-fast: the library's unit, property and doctests only (tests/library and helpers/), in seconds
+## test-fast: the library's unit, property and doctests only (tests/library and helpers/), in seconds:
+## on two workers, property tests at 40 examples (KIT_FUZZ=150 for make test's depth), and
+## without the TEI schema's validations (marked schema: make test runs them)
 test-fast: setup
-	$(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:xdist -p no:cacheprovider \
-	  --strict-markers --doctest-modules tests/library helpers
+	KIT_FUZZ=$${KIT_FUZZ:-40} $(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:cacheprovider \
+	  -n $(JOBS) --dist loadfile --strict-markers --doctest-modules -m "not schema" tests/library helpers
 
-## bench: measure parse throughput, and corpus mode on 1,000 generated records (not part of the tests)
+## bench: measure parse throughput, each export format per record, and corpus mode on 1,000 generated records (not part of the tests)
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_exports.py
 	$(BIN)/python benchmarks/bench_corpus.py --profile
 
 ## execute: re-run every notebook in place from a fresh kernel (then commit them)

@@ -18,6 +18,15 @@ settings.register_profile(
 settings.load_profile("kit")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that validates against the TEI's own schema (the ``schema`` fixture of
+    tests/library/test_formats_tei.py: tei_all.rng takes several seconds to compile) is marked
+    ``schema``, so that ``make test-fast`` can leave it out; ``make test`` runs it."""
+    for item in items:
+        if "schema" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.schema)
+
+
 @pytest.fixture(scope="session")
 def cable() -> helpers.Transcript:
     return helpers.load_cable()
