@@ -1188,7 +1188,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             labelled += 1
             # the first character after the label and its spaces; only a direction there
             # ("(Smiling) “...") needs the rest of the paragraph looked at
-            first = _SPACES_AFTER.match(text, m.end(), para.end).end()
+            spaces = _SPACES_AFTER.match(text, m.end(), para.end)  # None only past the end
+            first = spaces.end() if spaces is not None else para.end
             ch = text[first] if first < para.end else ""
             if ch in ("(", "["):
                 opens = _opens_quotation(text[m.end():para.end])
