@@ -292,6 +292,8 @@ _PROSE_END = re.compile(r"[.?!”\"’)]\d{0,3}\s*$")  # "... of European integr
 _ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
 _TRAILING_PUNCT = re.compile(r"[ \t]*[.,;:]")
 _PARTICLE_START = re.compile(rf"{_PARTICLE}{_WS}")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+_SPACES_AFTER = re.compile(r"[ \t\u00a0]*")
 
 
 @dataclass
@@ -1183,12 +1185,20 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     labelled = quoted_n = single_n = 0
     for index, (para, m) in enumerate(zip(paragraphs, matches)):
         if m is not None:
-            after = text[m.end():para.end]
             labelled += 1
-            if _opens_quotation(after):
+            # the first character after the label and its spaces; only a direction there
+            # ("(Smiling) “...") needs the rest of the paragraph looked at
+            spaces = _SPACES_AFTER.match(text, m.end(), para.end)  # None only past the end
+            first = spaces.end() if spaces is not None else para.end
+            ch = text[first] if first < para.end else ""
+            if ch in ("(", "["):
+                opens = _opens_quotation(text[m.end():para.end])
+            else:
+                opens = ch != "" and ch in _OPENING_QUOTES
+            if opens:
                 opens_quote[index] = True
                 quoted_n += 1
-            single_n += after.lstrip(" \t\u00a0")[:1] == "‘"
+            single_n += ch == "‘"
     if reading.given is not None:
         style_name = reading.given
         reason = "given with --style (style= in Python), not inferred"
@@ -1547,18 +1557,28 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
     directions: list[tuple[int, str]] = []
     spoken_parts: list[str] = []
     previous_end: int | None = None
-    for s_start, s_end in turn.speech:
-        pieces, groups = _directions(text, s_start, s_end)
+    speech = turn.speech
+    # No parenthesis or bracket anywhere from the first span to the last: no span has a
+    # direction, so none is split (what _directions would find, with one search a turn).
+    plain = not speech or _GROUP_CHARS.search(
+        text, min(a for a, _ in speech), max(b for _, b in speech)) is None
+    for s_start, s_end in speech:
         if previous_end is not None:
-            between = _SEPARATOR.search(text, previous_end, s_start)
+            # a blank line between two spans parts them with one; no line break, no blank line
+            between = (text.find("\n", previous_end, s_start) >= 0
+                       and _SEPARATOR.search(text, previous_end, s_start) is not None)
             spoken_parts.append("\n\n" if between else " ")
+        previous_end = s_end
+        if plain:
+            spoken_parts.append(text[s_start:s_end])
+            continue
+        pieces, groups = _directions(text, s_start, s_end)
         spoken_parts.append(text[s_start:s_end] if not groups else
                             "".join([text[a:b] for a, b in pieces]))
-        previous_end = s_end
         directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
     for o_start, o_end in turn.outside:
         chunk = _clean(text[o_start:o_end])
-        if any(ch.isalnum() for ch in chunk):
+        if _ALNUM.search(chunk) is not None:  # a letter or digit (str.isalnum) in it
             directions.append((o_start, chunk))
     directions.sort()
     # The spoken text tidied (paragraphs apart by a blank line, white space inside folded) and
