@@ -256,7 +256,7 @@ _HEADER_FIELDS = frozenset(
     memorandum memorandum of conversation memorandum for the record attachment attachments
     enclosure enclosures reference references re topic topics drafted by approved by copies
     minutes record file ref tags cleared notetaker notetakers title venue released transcript
-    action info precedence""".split()
+    action info precedence original distr agenda symbol language languages""".split()
 ) | frozenset(
     ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
      "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
@@ -588,7 +588,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 # _Reading decides on with the whole record in view.
 
 # Shapes that only the whole record can decide on (match_label never returns them).
-_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call"])
+_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued"])
 # "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
 # begins with a capital letter ("THE END, said he" is not one).
 _COMMA_END = re.compile(
@@ -637,6 +637,85 @@ def _third_pass_shape(text: str, p: int, line_end: int, ch: str) -> _Candidate |
             if not (_field_name(folded) or folded.split()[0] in _INTERJECTIONS or _greeting(folded)):
                 return _make(m, "dash")
     return None
+
+
+def _pilcrow_lines(text: str, raw: list[Paragraph], per_line: dict) -> list[tuple[int, int, int]]:
+    """The lines that open with Hansard's ``§``, as (paragraph index, line index in it, start),
+    when more than half of the record's lines do (else none): a debate as Hansard prints it."""
+    if "§" not in text:
+        return []
+    found = []
+    total = 0
+    for i, para in enumerate(raw):
+        rows = per_line.get(i)
+        if rows is None:
+            total += 1
+            if para.text.startswith("§"):
+                found.append((i, 0, para.start))
+            continue
+        total += len(rows)
+        found += [(i, r, row[0][0]) for r, row in enumerate(rows) if text.startswith("§", row[0][0])]
+    return found if 2 * len(found) > total else []
+
+
+# Where a name glued to its speech ends: a small letter (or the closing bracket of an aside)
+# followed by a capital, "DunnMay", "(Mr. Attlee)The"; "McDonald" and "MacArthur" are names.
+_GLUE_POINT = re.compile(rf"(?<!M[ac])(?<!Mac)(?<=[a-zß-öø-ÿ)])(?=[{_UPPER}][a-zß-öø-ÿ’' ])")
+
+
+def _glued_openings(text: str, pilcrows: list[tuple[int, int, int]],
+                    firsts: list[_Candidate | None], per_line: dict, openings: list[_Candidate]) -> None:
+    """In a record whose lines open with ``§``, the label glued to the speech of each such line
+    that opens with nothing else (``§ Mr. DunnMay I ask ...``): the capitalised words up to the
+    first small letter followed by a capital, read as the label (with a doubt). A line that
+    opens with ``§`` opens a paragraph, whatever the line before it."""
+    for i, r, start in pilcrows:
+        rows = per_line.get(i)
+        c = firsts[i] if rows is None else rows[r][1]
+        if c is None:
+            c = _glued(text, start)
+        if c is None:
+            continue
+        if rows is None:
+            if firsts[i] is None:
+                firsts[i] = c
+                openings.append(c)
+            continue
+        span, old, opens = rows[r]
+        rows[r] = (span, c, True)
+        if old is None or not opens:
+            openings.append(c)
+        if r == 0:
+            firsts[i] = c
+
+
+def _glued(text: str, start: int) -> _Candidate | None:
+    item = _ITEM.match(text, start)
+    p = item.end() if item else start
+    line_end = text.find("\n", p)
+    point = _GLUE_POINT.search(text, p, min(p + 80, line_end if line_end >= 0 else len(text)))
+    if point is None:
+        return None
+    head = text[p:point.start()]
+    aside = re.search(r"[ \t\u00a0]*\([^()\n]{1,80}\)$", head)
+    name = head[:aside.start()] if aside else head
+    if not name or re.fullmatch(_NAME, name) is None or len(name.split()) > 6:
+        return None
+    if _field_name(_normal(name)):
+        return None
+    m = re.compile(rf"(?P<label>{re.escape(name)})(?P<glued>{re.escape(head[len(name):])})").match(text, p)
+    return _make(m, "glued") if m is not None else None
+
+
+def _pilcrow_warning(text: str, pilcrows: list, unread: list[int]) -> str:
+    """The warning for a record whose lines open with ``§`` where some open no turn."""
+    line = position(text, unread[0])[0]
+    end = text.find("\n", unread[0])
+    shown = _clean(text[unread[0]:end if end >= 0 else len(text)])[:50]
+    return (f"{len(pilcrows)} lines open with '§', as Hansard prints a debate with each "
+            f"speaker's name glued to the speech ('§ Mr. DunnMay I ask ...'); {len(unread)} of them "
+            f"open no turn (the first at line {line}: '{shown}'), so their words are nobody's: "
+            "list the names in a speaker file (a listed name is read even glued to its speech)")
 
 
 _PERSON_TITLES = frozenset(
@@ -715,7 +794,7 @@ def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
     # Hansard prints it ("Sir T. MooreSurely ...", "The Prime Minister (Mr. Attlee)The hon. ...")
     return re.compile(
         rf"(?i:(?P<label>{body}))(?:{_ROLE_AFTER}?{_ASIDE}?{_CALL}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
-        rf"(?=[\s“\"«]|$)|{_WS}*(?P<dash>—){_WS}*(?=\S)"
+        rf"(?=[\s“\"«]|$)|{_WS}*(?P<dash>—){_WS}*(?=[{_UPPER}“\"«\d(\[])"
         rf"|(?P<glued>(?:{_WS}*\([^()\n]{{1,80}}\))?)(?<=[a-zß-öø-ÿ)])(?=[{_UPPER}])|{_WS}+(?=\S))")
 
 
@@ -1167,6 +1246,8 @@ class _Reading:
             return c.key in self.read_keys or (c.words >= 2 and self.caps_labels >= 2)
         if shape == "dash":
             return self.dash_read
+        if shape == "glued":
+            return True  # guessed only in a record whose paragraphs open with "§"
         return False  # a greeting
 
     def label_like(self, c: _Candidate, in_header: bool) -> bool:
@@ -1190,8 +1271,8 @@ class _Reading:
 
 
 # Shapes read only by the evidence of others (so left out of that evidence).
-_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting"])
-_THIRD_PASS = frozenset(["note-call", "comma-end", "dash", "greeting"])
+_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued"])
+_THIRD_PASS = frozenset(["note-call", "comma-end", "dash", "greeting", "glued"])
 # One-word labels in capitals that name a role, read in the full-stop style even when they open
 # only one paragraph ("[1.] REPORTER. Mr. President, ...").
 _ROLE_LABELS = frozenset(
@@ -1289,6 +1370,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             previous_start, previous_end = span[0], span[1]
         per_line[number] = line_rows
         firsts.append(line_rows[0][1])
+    pilcrows = _pilcrow_lines(text, raw, per_line)
+    if pilcrows:
+        _glued_openings(text, pilcrows, firsts, per_line, openings)
     reading = _Reading(openings, style,
                        frozenset(_fold_key(label.removesuffix(":")) for label in ignore or ()))
 
@@ -1520,7 +1604,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             for group in ("role", "aside", "call", "note", "glued"):
                 if group in m.re.groupindex and m.group(group):
                     current.outside.append((m.start(group), m.end(group)))
-            if c is not None and c.shape in ("note-call", "comma-end"):
+            if c is not None and c.shape in ("note-call", "comma-end", "glued"):
                 _third_pass_doubt(doubt, c, label)
             if c is not None and c.shape == "semicolon":
                 doubt("semicolon", label_start, _shown(c),
@@ -1629,6 +1713,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
         for k in range(j, i + 1):
             kinds[k] = "narration"
         i = j - 1
+    _header_ends(paragraphs, kinds, first)
 
     # The doubts about openings not read, now that each paragraph's fate is known.
     starts = [p.start for p in paragraphs]
@@ -1697,6 +1782,11 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
             "counted as speech, narration included: replace ‘ and its closing ’ with “ and ” "
             "(see docs/bring_your_own.md)")
+    if pilcrows:
+        opened = {paragraphs[t.paragraphs[0]].start for t in turns}
+        unread = [start for _, _, start in pilcrows if start not in opened]
+        if unread:
+            warnings.append(_pilcrow_warning(text, pilcrows, unread))
     if not rows:
         warnings.append(
             "no speaker turns found: no paragraph opens with a speaker label such as "
@@ -1710,6 +1800,15 @@ def _third_pass_doubt(doubt: Callable[..., None], c: _Candidate, label: str) -> 
     comma closing a label in capitals."""
     at = c.m.start("label")
     shown = c.m.group(0).rstrip()
+    if c.shape == "glued":
+        doubt("glued", at, label,
+              f"'{label}' opens a paragraph after '§' glued to the words after it "
+              f"('{_clean(c.m.string[at:at + len(label) + 20].split(chr(10))[0])}'), as Hansard "
+              "prints a speaker's name",
+              f"read as the label '{label}', the speech beginning at the capital letter after it",
+              f"list '{label}' in a speaker file to confirm (a listed label is read glued to its "
+              "speech)")
+        return
     if c.shape == "note-call":
         number = c.m.group("call")
         doubt("note-call", at, shown,
@@ -1741,6 +1840,23 @@ def _inner_headings(text: str, para: Paragraph, turn: _Turn, number: int,
                   "if it is a heading, the line after it may open with a label the parser did not "
                   "read (list that label in a speaker file), or put the heading on a line of its "
                   "own with blank lines around it in your copy")
+
+
+def _header_ends(paragraphs: list[Paragraph], kinds: list[str], first: int) -> None:
+    """Where the header ends, before the first turn ``first`` (or in a record with no turns):
+    at the first prose paragraph (twelve words or more, ending like a sentence, no header field,
+    not a title in capitalised words) that follows the header's own lines (a title, field:
+    value lines, lists of names, short capitalised or dated lines). From there to the first turn,
+    a paragraph that is not speech is narration, except one with a header field (``DATE:
+    ...``), which stays a header line: a narrative memorandum's paragraphs are narration,
+    whatever comes between them (a list of points, a paragraph cut short)."""
+    start = next((k for k in range(first) if kinds[k] == "header"
+                  and _prose(paragraphs[k].text) and not _title_like(paragraphs[k].text)), None)
+    if start is None:
+        return
+    for k in range(start, first):
+        if kinds[k] == "header" and not _has_field_line(paragraphs[k].text):
+            kinds[k] = "narration"
 
 
 def _shown(c: _Candidate) -> str:
