@@ -1714,6 +1714,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             kinds[k] = "narration"
         i = j - 1
     _header_ends(paragraphs, kinds, first)
+    if style_name == "colon" and turns:
+        _labels_inside_lines(text, paragraphs, kinds, owner, turns, label_counts, cands, matches, doubt)
 
     # The doubts about openings not read, now that each paragraph's fate is known.
     starts = [p.start for p in paragraphs]
@@ -1840,6 +1842,34 @@ def _inner_headings(text: str, para: Paragraph, turn: _Turn, number: int,
                   "if it is a heading, the line after it may open with a label the parser did not "
                   "read (list that label in a speaker file), or put the heading on a line of its "
                   "own with blank lines around it in your copy")
+
+
+def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str],
+                         owner: list[int | None], turns: list[_Turn], label_counts: Counter,
+                         cands: list, matches: list, doubt: Callable[..., None]) -> None:
+    """Doubt a label of the record (one that opens two paragraphs or more with a colon) that
+    stands inside a line of speech after the end of a sentence (``... this morning. President:
+    Now, another thing ...``): a paragraph break lost, most likely, but a colon after a
+    capitalised word inside speech is too common to cut there."""
+    labels = {c.m.group("label") for c, m in zip(cands, matches)
+              if m is not None and c is not None and _as_written(c) == "colon" and label_counts[c.key] >= 2}
+    if not labels:
+        return
+    inside = re.compile(r"(?<=[.?!”\"’)])[ \t\u00a0]+(?P<label>"
+                        + "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+                        + r"):[ \t\u00a0]+(?=[^\W\d_])")
+    for k, para in enumerate(paragraphs):
+        if kinds[k] != "speech" or owner[k] is None:
+            continue
+        for m in inside.finditer(text, para.start + 1, para.end):
+            turn = turns[owner[k]]
+            label = m.group("label")
+            doubt("mid-sentence", m.start("label"), label + ":",
+                  f"'{label}:', a label of this record, stands inside a line of turn "
+                  f"{owner[k] + 1} ({turn.label}), after the end of a sentence",
+                  f"read as part of turn {owner[k] + 1} ({turn.label})",
+                  "if a speaker begins here, the record lost a paragraph break: put a blank line "
+                  "before it in your copy")
 
 
 def _header_ends(paragraphs: list[Paragraph], kinds: list[str], first: int) -> None:
