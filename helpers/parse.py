@@ -793,7 +793,7 @@ def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
     # ("RN—"), and a label ending in a small letter (or an aside) may be glued to the speech, as
     # Hansard prints it ("Sir T. MooreSurely ...", "The Prime Minister (Mr. Attlee)The hon. ...")
     return re.compile(
-        rf"(?i:(?P<label>{body}))(?:{_ROLE_AFTER}?{_ASIDE}?{_CALL}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
+        rf"(?i:(?P<label>{body}))(?:(?:{_ROLE_AFTER}(?!{_WS}*,))?{_ASIDE}?{_CALL}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
         rf"(?=[\s“\"«]|$)|{_WS}*(?P<dash>—){_WS}*(?=[{_UPPER}“\"«\d(\[])"
         rf"|(?P<glued>(?:{_WS}*\([^()\n]{{1,80}}\))?)(?<=[a-zß-öø-ÿ)])(?=[{_UPPER}])|{_WS}+(?=\S))")
 
