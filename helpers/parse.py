@@ -121,6 +121,21 @@ The grammar, in the order the parser applies it:
    memorandum's paragraphs are narration, its title and lists of participants header.
    Paragraphs after a turn that are not speech are narration.
 
+8. **Forms of the second trial** (each a shape that the whole record decides on): a short
+   bracketed note or Hansard's ``§`` before a label (``[Page 202]K: ...``) is a note of the
+   turn; a note's number between a label's name and its mark (``Mr. Lind 3:``, ``MR. SHORT 2.``)
+   is read where the label opens with a title or is read elsewhere, with a doubt; a comma after
+   a label in capitals before a capital letter (``THE PRESIDENT, Please be seated.``) is read
+   where the label is read elsewhere, or has two words in a record with other capitals labels,
+   with a doubt; a greeting in capitals (``GOOD EVENING.``, ``THANK YOU.``) is never a label, with
+   a doubt; an em dash closes a label (``RN—Where ...``) where three paragraphs open so, or two
+   with a label that recurs; in a record whose lines mostly open with ``§``, the name glued to
+   the speech (``§ Mr. DunnMay I ...``) is read, with a doubt, and a listed label is read glued
+   in any record. A line after a heading or a date line (``March 3, 1999`` / ``Q Is ...``) or a
+   note's call after a sentence's end (``... State.2``) opens a paragraph like one after a
+   sentence; a label that opens other paragraphs is read after a broken line too, with a doubt.
+   The header ends at its first prose paragraph (rule 7 then makes what follows narration).
+
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
 personal questions, show why: the record itself breaks there).
