@@ -1002,7 +1002,7 @@ def _has_field_line(paragraph: str) -> bool:
     return False
 
 
-def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool]]) -> bool:
+def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool | str]]) -> bool:
     """Whether some of these lines of a paragraph are header fields (``Subject: Middle East``,
     ``DOD: James Schlesinger``): a field's name, or a label followed only by a name."""
     for (start, end, _), c, _ in rows:
@@ -1362,7 +1362,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     # 1. Every line that may open a paragraph, and what opens it like a label.
     #    (first line of a paragraph, or a line after one that ends like a sentence)
     firsts: list[_Candidate | None] = []  # what opens each paragraph
-    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool]]] = {}
+    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool | str]]] = {}
     openings: list[_Candidate] = []
     for number, para in enumerate(raw):
         if "\n" not in para.text:
@@ -1874,15 +1874,16 @@ def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str
                         + "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
                         + r"):[ \t\u00a0]+(?=[^\W\d_])")
     for k, para in enumerate(paragraphs):
-        if kinds[k] != "speech" or owner[k] is None:
+        number = owner[k]
+        if kinds[k] != "speech" or number is None:
             continue
         for m in inside.finditer(text, para.start + 1, para.end):
-            turn = turns[owner[k]]
+            turn = turns[number]
             label = m.group("label")
             doubt("mid-sentence", m.start("label"), label + ":",
                   f"'{label}:', a label of this record, stands inside a line of turn "
-                  f"{owner[k] + 1} ({turn.label}), after the end of a sentence",
-                  f"read as part of turn {owner[k] + 1} ({turn.label})",
+                  f"{number + 1} ({turn.label}), after the end of a sentence",
+                  f"read as part of turn {number + 1} ({turn.label})",
                   "if a speaker begins here, the record lost a paragraph break: put a blank line "
                   "before it in your copy")
 
