@@ -36,7 +36,7 @@ def _warn_unused(args: argparse.Namespace, transcript: Transcript) -> None:
     labels = unused_labels(transcript)
     if labels:  # a label of the speaker file that matches nothing: a fix that does nothing
         names = args.speakers or sidecar(args.source)
-        print(f"{names}: warning: {unused_line(labels)}", file=sys.stderr)
+        print(f"{names}: warning: {unused_line(labels, transcript.source)}", file=sys.stderr)
 
 
 def _load(args: argparse.Namespace, unused: bool = True) -> Transcript:

@@ -17,12 +17,20 @@ The kinds of doubt (``Doubt.kind``):
     same label opens other turns or is in capitals, else read as speech.
 ``comma``
     a full-stop label in capitals with a comma inside its name (``CARI, WEISS [ZDF German
-    Television].``, an OCR slip or a surname written first): read as a label.
+    Television].``, an OCR slip or a surname written first), or a label in capitals closed by a
+    comma (``THE CHAIR, Please sit down.``): read as a label.
+``note-call``
+    a label with a note's number between the name and its mark (``Mr. Lind 3:``, ``MR. SHORT
+    2.``): read as the label ``Mr. Lind``, the number a note, not spoken.
+``glued``
+    in a record whose lines open with ``§``, as Hansard prints a debate, a name glued to the
+    speech after it (``§ Mr. DunnMay I ask ...``): read as the label ``Mr. Dunn``.
 ``not-a-label``
     a paragraph that opens like a label (capitalised words and ``:``, ``;`` or ``.``) but that
     the parser does not read as one: a full-stop label in a record whose labels use colons, a
     one-word full-stop label met once, ``Q.`` met once in a colon record, ``Q`` and one space
-    once, ``A.`` once, a label inside an open quotation. It is read as part of the turn before
+    once, ``A.`` once, a label inside an open quotation, a greeting in capitals (``GOOD
+    EVENING.``, which names nobody). It is read as part of the turn before
     it, or as narration or header.
 ``header-field``
     a label-like line before the first turn read as a header field, not as a turn: followed
@@ -32,10 +40,13 @@ The kinds of doubt (``Doubt.kind``):
     (``BODY:``).
 ``mid-sentence``
     a line inside a paragraph that opens with a label but follows a line that does not end a
-    sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph.
+    sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph; or read as a
+    label all the same, when the label opens other paragraphs, or after a heading or a date line
+    (``March 3, 1999`` / ``Carole Simpson. Good evening``) when it does not.
 ``short-line``
     a short line inside a turn that reads like a heading (in title case with no full stop) but
-    is not followed by a label, or like a running head (capitalised words with a number, ``CBS
+    is not followed by a label (a paragraph of its own, or a line inside a paragraph after a line
+    that ends a sentence), or like a running head (capitalised words with a number, ``CBS
     NEWS 485 Madison Avenue, New York 22, N. Y.``) met once: counted as speech.
 ``running-head``
     a short line inside a turn that repeats another line of the record, like a page's running
@@ -44,8 +55,10 @@ The kinds of doubt (``Doubt.kind``):
     two labels that may be one person (the same surname, one with a first name or a title:
     ``Tom Brokaw`` and ``Mr. Brokaw``; the same words but for full stops: ``THE. PRESIDENT``
     and ``THE PRESIDENT``; a title alone and the same title with a name: ``The Secretary`` and
-    ``Secretary of State Dulles``), read as two speakers; and answers labelled ``A``, which
-    name nobody, in a record with other speakers.
+    ``Secretary of State Dulles``; a name written surname first and the surname after a title:
+    ``Chou En-lai`` and ``PM Chou``; an initial and a surname that begins with it, in a record
+    that labels speakers with a letter: ``K`` and ``Dr. Kissinger``), read as two speakers; and
+    answers labelled ``A``, which name nobody, in a record with other speakers.
 
 A label listed in the speaker file is the researcher's decision, so it raises no doubt: list a
 label there to confirm it, give two labels one speaker to join them, or give it the speaker
@@ -72,8 +85,8 @@ __all__ = ["COLUMNS", "KINDS", "Doubt", "as_dicts", "check_report", "doubt_line"
            "doubts_table", "speaker_doubts", "unused_labels", "unused_line"]
 
 #: The kinds of doubt, in the order the module docstring explains them.
-KINDS = ("semicolon", "comma", "not-a-label", "header-field", "mid-sentence", "short-line",
-         "running-head", "same-speaker")
+KINDS = ("semicolon", "comma", "note-call", "glued", "not-a-label", "header-field", "mid-sentence",
+         "short-line", "running-head", "same-speaker")
 
 
 @dataclass(frozen=True)
@@ -185,6 +198,7 @@ def speaker_doubts(turns: list[dict], listed: Iterable[str] = ()) -> list[Doubt]
                 "read as two speakers",
                 "give both one name in a speaker file (or each a name of its own to keep "
                 "them apart)"))
+    _surname_first_doubts(first, listed_keys, said, doubts)
     # A title alone and the same title with a name: "The Secretary" and "Secretary of State
     # Dulles", "THE PRESIDENT" and "PRESIDENT BUSH".
     titles: dict[tuple[str, ...], dict] = {}
@@ -230,6 +244,65 @@ def speaker_doubts(turns: list[dict], listed: Iterable[str] = ()) -> list[Doubt]
     return doubts
 
 
+# Titles and roles that open a label before a surname ("PM Chou", "Vice Premier Deng"): a label
+# whose first word is one of these does not begin with a surname.
+_TITLES = _ROLE_WORDS | frozenset(
+    """mr mrs ms miss messrs dr sir dame lord lady madam mme mlle pm vp prof professor rev hon
+    sen rep gen adm admiral col colonel maj major capt captain lt sgt amb premier chancellor
+    marshal chairman foreign deputy acting under assistant king queen prince princess""".split())
+
+
+def _words(label: str) -> list[str]:
+    name = _BRACKETS.sub(" ", label).split(",")[0]
+    return [w for w in (w.strip(".’'") for w in _folded(name).split()) if w]
+
+
+def _surname_first_doubts(first: dict[str, dict], listed_keys: set[str],
+                          said: set[frozenset[str]], doubts: list[Doubt]) -> None:
+    """Two more ways one person may be two speakers: a name written surname first (``Chou
+    En-lai``, ``Deng Xiaoping``: Chinese, Korean, Hungarian names) and the same surname after a
+    title (``PM Chou``, ``Vice Premier Deng``); and, in a record that labels speakers with a
+    single letter, an initial that is the first letter of another label's surname (``K`` and
+    ``Dr. Kissinger``)."""
+    rows = list(first.values())
+    surnames: dict[str, dict] = {}  # the surname after a title -> its label's first row
+    for row in rows:
+        words = _words(row["label"])
+        if len(words) >= 2 and words[0] in _TITLES and words[-1] not in _ROLE_WORDS:
+            surnames.setdefault(words[-1], row)
+    pairs = []
+    for row in rows:
+        words = _words(row["label"])
+        if 2 <= len(words) <= 3 and words[0] not in _TITLES and words[0] != "the":
+            titled = surnames.get(words[0])
+            if titled is not None and _words(titled["label"])[-1] != words[-1]:
+                pairs.append((row, titled, f"a name written surname first, {words[0].title()}, "
+                                           "and the same surname after a title"))
+    initials = [row for row in rows if len(row["label"].strip()) == 1
+                and row["label"].strip().upper() not in "QAI"]
+    for row in initials:
+        letter = row["label"].strip().casefold()
+        for other in rows:
+            surname = _surname(other["label"])
+            if other is not row and surname and len(_words(other["label"])) >= 2 and surname[0] == letter:
+                pairs.append((row, other, f"an initial, {letter.upper()}, and a surname that begins "
+                                          "with it"))
+    for a, b, why in pairs:
+        if a["speaker"] == b["speaker"]:
+            continue
+        ka, kb = _folded(a["label"]), _folded(b["label"])
+        pair = frozenset([ka, kb])
+        if pair in said or (ka in listed_keys and kb in listed_keys):
+            continue
+        said.add(pair)
+        one, two = sorted([a, b], key=lambda r: int(r["start"]))
+        doubts.append(Doubt(
+            "same-speaker", int(two["line_start"]), 1, int(two["start"]), two["label"],
+            f"labels '{one['label']}' and '{two['label']}' may be one speaker ({why})",
+            "read as two speakers",
+            "give both one name in a speaker file (or each a name of its own to keep them apart)"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Reports
 def _count(n: int, word: str) -> str:
@@ -269,10 +342,63 @@ def unused_labels(transcript: "Transcript | Rows") -> list[str]:
     return out
 
 
-def unused_line(labels: list[str]) -> str:
-    """The warning for :func:`unused_labels`, as the command line and the rerun print it."""
-    return (f"no turn has the label{'s' if len(labels) > 1 else ''} {', '.join(labels)}: check "
-            "the spelling against the transcript")
+def unused_line(labels: list[str], source: str | None = None) -> str:
+    """The warning for :func:`unused_labels`, as the command line and the rerun print it.
+
+    With the record's text (``source``), a label that does occur in it, in a form the parser
+    did not read, is named with where it was seen and why it was not read (:func:`_seen_where`);
+    the others are likely misspelt."""
+    seen = [(label, _seen_where(source, label)) for label in labels] if source else []
+    places = [f"'{label}' is in the record at {where}" for label, where in seen if where]
+    if not places:
+        return (f"no turn has the label{'s' if len(labels) > 1 else ''} {', '.join(labels)}: "
+                "check the spelling against the transcript")
+    missing = [label for label, where in seen if not where]
+    return (f"no turn has the label{'s' if len(labels) > 1 else ''} {', '.join(labels)}: "
+            + "; ".join(places)
+            + (f"; check the spelling of {', '.join(missing)} against the transcript" if missing else ""))
+
+
+_LINE_PREFIX = re.compile(r"[ \t\u00a0]*(?:\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\)|§(?:[ \t\u00a0]+\d{1,4}\.)?)?[ \t\u00a0]*")
+
+
+def _seen_where(source: str, label: str) -> str | None:
+    """Where a speaker-file label that no turn has occurs in ``source`` all the same, and why
+    the parser did not read it there: ``'33:1 ('Mr. Short 2: I wonder ...'), where ' 2:' ...``;
+    or None when it does not occur (then it is likely misspelt)."""
+    from .source import position
+
+    words = label.removesuffix(":").split()
+    if not words:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r",?[ \t\u00a0]+".join(map(re.escape, words)), re.IGNORECASE)
+    found = None
+    for m in pattern.finditer(source):
+        line_start = source.rfind("\n", 0, m.start()) + 1
+        if _LINE_PREFIX.fullmatch(source, line_start, m.start()):
+            found = m  # at the start of a line: the likeliest place a label was missed
+            break
+        found = found or m
+    if found is None:
+        return None
+    line, column = position(source, found.start())
+    line_end = source.find("\n", found.start())
+    shown = " ".join(source[found.start():line_end if line_end >= 0 else len(source)].split())[:40]
+    after = source[found.end():found.end() + 12].split("\n")[0]
+    line_start = source.rfind("\n", 0, found.start()) + 1
+    if not _LINE_PREFIX.fullmatch(source, line_start, found.start()):
+        why = ("inside a line, not where a paragraph or a line opens, which is the only place a "
+               "label is read (a paragraph break may be missing before it)")
+    elif line_start > 1 and source[line_start - 2:line_start].strip() and not re.search(
+            r"[.?!”\"’)]\d{0,3}[ \t\u00a0\r]*$", source[source.rfind("\n", 0, line_start - 1) + 1:line_start - 1]):
+        why = ("at the start of a line after one that does not end a sentence, with no blank line "
+               "between them, where only a label closed by a colon is read: put a blank line before it")
+    elif after[:1].isalnum():
+        why = f"glued to the words after it ('{after[:8]}'), with no mark or space between"
+    else:
+        why = (f"followed by '{after[:6].rstrip()}', which does not close a label (a colon, a full "
+               "stop, a semicolon or a comma does, and an em dash before a capital letter)")
+    return f"{line}:{column} ('{shown}'), {why}"
 
 
 def check_report(transcript: "Transcript") -> str:
@@ -300,10 +426,13 @@ def check_report(transcript: "Transcript") -> str:
             out.append(f"  {speaker}: {_count(len(own), 'turn')} (labels: {shown})")
     unused = unused_labels(transcript)
     if unused:
+        seen = [(label, _seen_where(transcript.source, label)) for label in unused]
         out.append(f"warning: the speaker file lists {_count(len(unused), 'label')} that "
                    f"{'match' if len(unused) > 1 else 'matches'} nothing in the record: "
                    + ", ".join(f"'{label}'" for label in unused)
-                   + " (check the spelling against the record: listed so, a fix does nothing)")
+                   + (" (check the spelling against the record: listed so, a fix does nothing)"
+                      if not all(where for _, where in seen) else ""))
+        out += [f"  '{label}' is in the record at {where}" for label, where in seen if where]
     headings = transcript.blocks[transcript.blocks["kind"] == "heading"]
     if len(headings):
         out.append(f"headings: {len(headings)} (set apart from the turns, not counted as speech)")

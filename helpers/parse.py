@@ -121,6 +121,21 @@ The grammar, in the order the parser applies it:
    memorandum's paragraphs are narration, its title and lists of participants header.
    Paragraphs after a turn that are not speech are narration.
 
+8. **Forms of the second trial** (each a shape that the whole record decides on): a short
+   bracketed note or Hansard's ``§`` before a label (``[Page 202]K: ...``) is a note of the
+   turn; a note's number between a label's name and its mark (``Mr. Lind 3:``, ``MR. SHORT 2.``)
+   is read where the label opens with a title or is read elsewhere, with a doubt; a comma after
+   a label in capitals before a capital letter (``THE PRESIDENT, Please be seated.``) is read
+   where the label is read elsewhere, or has two words in a record with other capitals labels,
+   with a doubt; a greeting in capitals (``GOOD EVENING.``, ``THANK YOU.``) is never a label, with
+   a doubt; an em dash closes a label (``RN—Where ...``) where three paragraphs open so, or two
+   with a label that recurs; in a record whose lines mostly open with ``§``, the name glued to
+   the speech (``§ Mr. DunnMay I ...``) is read, with a doubt, and a listed label is read glued
+   in any record. A line after a heading or a date line (``March 3, 1999`` / ``Q Is ...``) or a
+   note's call after a sentence's end (``... State.2``) opens a paragraph like one after a
+   sentence; a label that opens other paragraphs is read after a broken line too, with a doubt.
+   The header ends at its first prose paragraph (rule 7 then makes what follows narration).
+
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
 personal questions, show why: the record itself breaks there).
@@ -178,8 +193,12 @@ _ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
 # A footnote number glued after a label's colon, "Mr. Fraser Wilkins:34 No reply ...": a note
 # call, kept as a stage direction of the turn, not spoken.
 _NOTE_CALL = r"(?P<note>\d{1,3}(?=[ \t\u00a0]))"
+# A footnote's number between a label's name and its mark, "Mr. Lind 3: At noon." or "MR. SHORT
+# 2. I wonder": a note call, kept as a stage direction of the turn (read with a doubt, see
+# _Reading.reads); "Article 5: The parties agree." has the same shape and is not read.
+_CALL = rf"(?:{_WS}+(?P<call>\d{{1,3}}))"
 _LABEL = re.compile(
-    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:;]){_NOTE_CALL}?(?=[\s“\"«]|$)")
+    rf"(?P<label>{_NAME}){_ROLE_AFTER}?{_ASIDE}?{_CALL}?{_WS}*(?P<mark>[:;]){_NOTE_CALL}?(?=[\s“\"«]|$)")
 _Q_LABEL = re.compile(r"(?P<label>Q)(?:[ \t\u00a0]{2,}|[ \t]*[\u00a0\t])(?=\S)")
 _Q_STOP = re.compile(rf"(?P<label>Q)(?P<mark>\.){_WS}+(?=\S)")
 # "Q How is your golf game?": the White House's "Q" and spaces, collapsed to one space by a web
@@ -206,7 +225,7 @@ _TITLE = rf"[{_UPPER}]{{1,4}}\."  # MR. GEN. or an initial F., inside a label
 _FULL_STOP_LABEL = re.compile(
     rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}"
     rf"(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,4}})"
-    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+    rf"{_ASIDE}?{_CALL}?(?P<mark>\.){_WS}+(?=\S)"
 )
 # The same with a comma after the first word, an OCR slip or a surname written first:
 # "CARI, WEISS [ZDF German Television]. It has been suggested ...". Read with a doubt.
@@ -225,7 +244,7 @@ _TITLE_NAME = rf"(?:Mc|Mac|O’|O'|D’|D')?[{_UPPER}][\w’'\-{_ACCENTS}]*+"
 _TITLE_STOP_LABEL = re.compile(
     rf"(?P<label>(?:{_ABBREVIATION}{_WS}+)*{_TITLE_NAME}"
     rf"(?:{_WS}+(?:{_ABBREVIATION}{_WS}+)*(?:{_SMALL}{_WS}+)?{_TITLE_NAME}){{0,4}})"
-    rf"{_ASIDE}?(?P<mark>\.){_WS}+(?=\S)"
+    rf"{_ASIDE}?{_CALL}?(?P<mark>\.){_WS}+(?=\S)"
 )
 # Words that end a capitalised line with a full stop but are not speakers: abbreviations
 # ("NO. 608") and a cable's classification and precedence marks ("SECRET. PRIORITY.").
@@ -241,15 +260,18 @@ _INTERJECTIONS = frozenset(
     first second third next finally""".split())
 # A footnote paragraph of the Public Papers, "1 A correspondent of the Associated Press."
 _NOTE_NUMBER = re.compile(r"(\d{1,2})[ \t\u00a0]+[A-Z]")
-# An item number the Public Papers put before a label: "[1.] Q. Mr. President ...".
-_ITEM = re.compile(r"\[\d{1,3}\.\][ \t\u00a0]+")
+# What may stand before a label on its line, kept as an editorial note of the turn (not spoken):
+# an item number, as the Public Papers put it ("[1.] Q. Mr. President ..."), a page marker or
+# another bracketed note glued to the label or spaced from it ("[Page 202]K: What I ...", "[Page
+# 12] Q. ..."; a footnote's "[1] ..." is not one), and the pilcrow with which Hansard opens a speech ("§ Mr. Dunn", "§ 45. Mr. Dunn").
+_ITEM = re.compile(r"(?:\[(?!\d+\])[^\[\]\n]{1,40}\]|§(?:[ \t\u00a0]+\d{1,4}\.)?)[ \t\u00a0]*")
 _HEADER_FIELDS = frozenset(
     """participants participant present also present date time date and time place location
     subject subjects source sources from to cc bcc classification distribution summary note notes
     memorandum memorandum of conversation memorandum for the record attachment attachments
     enclosure enclosures reference references re topic topics drafted by approved by copies
     minutes record file ref tags cleared notetaker notetakers title venue released transcript
-    action info precedence""".split()
+    action info precedence original distr agenda symbol language languages""".split()
 ) | frozenset(
     ["also present", "date and time", "memorandum of conversation", "memorandum for the record",
      "drafted by", "approved by", "time and place", "date and place", "cleared by", "prepared by",
@@ -424,6 +446,41 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
     return out
 
 
+_NOTE_TAIL = re.compile(r"[.?!”\"’)]\d{1,3}\Z")
+
+
+def _line_ends(text: str, start: int, end: int) -> bool | str:
+    """How a line that does not end in a sentence's mark ends, for the line after it: True when
+    it ends a sentence all the same, with a note's call (``... at State.2``, ``(Dobrynin)1``);
+    ``"heading"`` when it is a short line of its own, a heading or a date line (``March 3,
+    1999``, ``Bridges and Roads``), after which a label may open a turn; else False."""
+    if start < 0:
+        return True
+    if text[end - 1].isdigit() and _NOTE_TAIL.search(text, max(start, end - 4), end):
+        return True
+    return "heading" if _heading_line(text[start:end]) else False
+
+
+def _heading_line(line: str) -> bool:
+    """Whether a line reads like a heading or a date line: one to eight capitalised words or
+    numbers, no mark at its end that closes a sentence (``Bridges and Roads``, ``March 3, 1999``)."""
+    return (len(line) <= 60 and _HEADING_END.match(line[-1]) is not None
+            and _HEADING.fullmatch(line) is not None and any(ch.isalpha() for ch in line)
+            and not (" " not in line and line.casefold() in _INTERJECTIONS))
+
+
+def _cut_heading_before(text: str, rows: list, cuts: list[int], i: int) -> None:
+    """Cut a heading line off the speech above it when the label after it is read (a record with
+    single line breaks: ``... is here.`` / ``Bridges and Roads`` / ``Q. Is the bridge safe?``):
+    it becomes a paragraph of its own, which the parse sets apart as a heading."""
+    if i < 2 or cuts[-1] == i - 1:
+        return
+    (start, end, _), c, _ = rows[i - 1]
+    if c is None and _heading_line(text[start:end]) and (
+            _ENDS_SENTENCE.match(text, rows[i - 2][0][1] - 1) is not None):
+        cuts.append(i - 1)
+
+
 def _cut(para: Paragraph, lines: list[tuple[int, int, int]], cuts: list[int]) -> list[Paragraph]:
     if len(cuts) == 1:
         return [para]
@@ -448,7 +505,7 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
     and ``m.start("label")`` says where the label itself begins.
     """
     c = _candidate(paragraph, 0, None)
-    if c is None or c.shape == "title-stop":
+    if c is None or c.shape in _RECORD_SHAPES:
         return None
     if c.shape in ("q-stop", "caps-stop") and not full_stop:
         return None
@@ -457,7 +514,7 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
 
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
-    item = _ITEM.match(text, pos) if text.startswith("[", pos) else None
+    item = _ITEM.match(text, pos) if text.startswith(("[", "§"), pos) else None
     p = item.end() if item else pos
     if known is not None:
         m = known.match(text, p)
@@ -494,7 +551,14 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
             return None
         if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
             return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
+        if _greeting(key):
+            return _make(m, "greeting")  # "GOOD EVENING: ...", "LADIES AND GENTLEMEN: ..."
+        if m.group("call") is not None:
+            return _make(m, "note-call")
         return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
+    c = _third_pass_shape(text, p, line_end, ch)
+    if c is not None:
+        return c
     stop = text.find(".", p, line_end) >= 0
     if ch == "Q":
         m = _Q_STOP.match(text, p) if stop else None
@@ -514,7 +578,9 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         folded = _normal(m.group("label"))
         if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
             return None
-        return _make(m, "caps-stop")
+        if _greeting(folded):
+            return _make(m, "greeting")  # "GOOD MORNING. Won't you all please sit down."
+        return _make(m, "note-call" if m.group("call") is not None else "caps-stop")
     m = _FULL_STOP_COMMA.match(text, p)
     if m is not None:
         words = _normal(m.group("label")).replace(",", " ").split()
@@ -529,8 +595,158 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
                 or words[-1].rstrip(".") in _NOT_FULL_STOP_SPEAKERS
                 or " ".join(words) in _NOT_FULL_STOP_SPEAKERS):
             return None
-        return _make(m, "title-stop")
+        return _make(m, "note-call" if m.group("call") is not None else "title-stop")
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The third pass's forms (a comma after a label in capitals, labels closed by an em dash,
+# greetings in capitals, a listed label glued to its speech), each a shape of its own that
+# _Reading decides on with the whole record in view.
+
+# Shapes that only the whole record can decide on (match_label never returns them).
+_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued"])
+# "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
+# begins with a capital letter ("THE END, said he" is not one).
+_COMMA_END = re.compile(
+    rf"(?P<label>(?:{_TITLE}{_WS}+)*{_CAPS_WORD}(?:{_WS}+(?:{_TITLE}{_WS}+)*{_CAPS_WORD}){{0,4}})"
+    rf"(?P<mark>,){_WS}+(?=[{_UPPER}“\"])")
+# "RN—Where is the line?", "Helms—To the west.": a label closed by an em dash, as some minutes
+# print them; the speech after it begins with a capital letter, a quotation mark or a number.
+_DASH_LABEL = re.compile(
+    rf"(?P<label>{_NAME}){_ASIDE}?{_WS}*(?P<mark>—){_WS}*(?=[{_UPPER}“\"«\d(\[])")
+# Greetings and thanks in capitals open speech, they name nobody: "GOOD EVENING.", "THANK YOU,
+# MR. PRESIDENT.", "LADIES AND GENTLEMEN:". A phrase is one when all its words are such words
+# the first of them a greeting's own (good, thank, welcome, ladies ...): "MR. GOOD." is a name.
+_GREETING_CORE = frozenset(
+    """good thank thanks welcome hello hi greetings ladies gentlemen goodbye good-bye bye
+    happy merry please sorry friends colleagues yes okay ok right my""".split())
+_GREETING_WORDS = _GREETING_CORE | frozenset(
+    """morning afternoon evening night day you very much so and all everybody everyone folks
+    fellow americans citizens dear sir sirs madam mr. mr mister new year christmas again once
+    oh ah now then well there president chairman""".split())
+
+
+def _greeting(folded: str) -> bool:
+    """Whether a folded label-like phrase is a greeting or thanks (``good morning``, ``thank you
+    very much``, ``ladies and gentlemen``), not a name: see :data:`_GREETING_CORE`."""
+    words = folded.replace(",", " ").split()
+    return bool(words) and words[0] in _GREETING_CORE and all(w in _GREETING_WORDS for w in words)
+
+
+def _third_pass_shape(text: str, p: int, line_end: int, ch: str) -> _Candidate | None:
+    """A comma after a label in capitals (``THE CHAIR, Please ...``) or a label closed by an em
+    dash (``RN—Where ...``) at ``p``, or ``None``; a greeting in those shapes is ``greeting``."""
+    if text[p + 1:p + 2].isupper() or text.startswith(".", p + 1):
+        if text.find(",", p, line_end) >= 0:
+            m = _COMMA_END.match(text, p)
+            if m is not None and _FULL_STOP_COMMA.match(text, p) is None:
+                folded = _normal(m.group("label"))
+                if _greeting(folded) or folded.split()[0] in _INTERJECTIONS:
+                    return _make(m, "greeting")
+                if not _field_name(folded) and folded not in _NOT_FULL_STOP_SPEAKERS:
+                    return _make(m, "comma-end")
+    dash = text.find("—", p, line_end)
+    if 0 < dash - p <= 60:
+        m = _DASH_LABEL.match(text, p)
+        if m is not None:
+            folded = _normal(m.group("label"))
+            if not (_field_name(folded) or folded.split()[0] in _INTERJECTIONS or _greeting(folded)):
+                return _make(m, "dash")
+    return None
+
+
+def _pilcrow_lines(text: str, raw: list[Paragraph], per_line: dict) -> list[tuple[int, int, int]]:
+    """The lines that open with Hansard's ``§``, as (paragraph index, line index in it, start),
+    when more than half of the record's lines do (else none): a debate as Hansard prints it."""
+    if "§" not in text:
+        return []
+    found = []
+    total = 0
+    for i, para in enumerate(raw):
+        rows = per_line.get(i)
+        if rows is None:
+            total += 1
+            if para.text.startswith("§"):
+                found.append((i, 0, para.start))
+            continue
+        total += len(rows)
+        found += [(i, r, row[0][0]) for r, row in enumerate(rows) if text.startswith("§", row[0][0])]
+    return found if 2 * len(found) > total else []
+
+
+# Where a name glued to its speech ends: a small letter (or the closing bracket of an aside)
+# followed by a capital, "DunnMay", "(Mr. Attlee)The"; "McDonald" and "MacArthur" are names.
+_GLUE_POINT = re.compile(rf"(?<!M[ac])(?<!Mac)(?<=[a-zß-öø-ÿ)])(?=[{_UPPER}][a-zß-öø-ÿ’' ])")
+
+
+def _glued_openings(text: str, pilcrows: list[tuple[int, int, int]],
+                    firsts: list[_Candidate | None], per_line: dict, openings: list[_Candidate]) -> None:
+    """In a record whose lines open with ``§``, the label glued to the speech of each such line
+    that opens with nothing else (``§ Mr. DunnMay I ask ...``): the capitalised words up to the
+    first small letter followed by a capital, read as the label (with a doubt). A line that
+    opens with ``§`` opens a paragraph, whatever the line before it."""
+    for i, r, start in pilcrows:
+        rows = per_line.get(i)
+        c = firsts[i] if rows is None else rows[r][1]
+        if c is None:
+            c = _glued(text, start)
+        if c is None:
+            continue
+        if rows is None:
+            if firsts[i] is None:
+                firsts[i] = c
+                openings.append(c)
+            continue
+        span, old, opens = rows[r]
+        rows[r] = (span, c, True)
+        if old is None or not opens:
+            openings.append(c)
+        if r == 0:
+            firsts[i] = c
+
+
+def _glued(text: str, start: int) -> _Candidate | None:
+    item = _ITEM.match(text, start)
+    p = item.end() if item else start
+    line_end = text.find("\n", p)
+    point = _GLUE_POINT.search(text, p, min(p + 80, line_end if line_end >= 0 else len(text)))
+    if point is None:
+        return None
+    head = text[p:point.start()]
+    aside = re.search(r"[ \t\u00a0]*\([^()\n]{1,80}\)$", head)
+    name = head[:aside.start()] if aside else head
+    if not name or re.fullmatch(_NAME, name) is None or len(name.split()) > 6:
+        return None
+    if _field_name(_normal(name)):
+        return None
+    m = re.compile(rf"(?P<label>{re.escape(name)})(?P<glued>{re.escape(head[len(name):])})").match(text, p)
+    return _make(m, "glued") if m is not None else None
+
+
+def _pilcrow_warning(text: str, pilcrows: list, unread: list[int]) -> str:
+    """The warning for a record whose lines open with ``§`` where some open no turn."""
+    line = position(text, unread[0])[0]
+    end = text.find("\n", unread[0])
+    shown = _clean(text[unread[0]:end if end >= 0 else len(text)])[:50]
+    return (f"{len(pilcrows)} lines open with '§', as Hansard prints a debate with each "
+            f"speaker's name glued to the speech ('§ Mr. DunnMay I ask ...'); {len(unread)} of them "
+            f"open no turn (the first at line {line}: '{shown}'), so their words are nobody's: "
+            "list the names in a speaker file (a listed name is read even glued to its speech)")
+
+
+_PERSON_TITLES = frozenset(
+    """mr mrs ms messrs miss dr sir dame lord lady madam mme mlle sen senator rep gen general adm
+    admiral col colonel maj major capt captain cdr lt sgt gov governor amb ambassador prof
+    professor rev hon secretary president minister chairman chairwoman chair premier chancellor
+    the""".split())
+
+
+def _titled(label: str) -> bool:
+    """Whether a label opens with a person's title (``Mr. Lind``, ``THE CHAIR``), as a label with
+    a note's number after its name must (``Article 5:`` is not a label)."""
+    words = label.split()
+    return bool(words) and words[0].rstrip(".").casefold() in _PERSON_TITLES
 
 
 def _field_name(key: str) -> bool:
@@ -590,15 +806,19 @@ def _known_pattern(labels: Iterable[str] | None) -> re.Pattern[str] | None:
     body = "|".join(rf",?{_WS}+".join(map(re.escape, a.split())) for a in alternatives)
     # the second branch, spaces alone after the label, counts only for a listed capital letter
     # other than A, I or O (the White House's "Q", see _spaced_ok)
+    # a note's number may stand before the mark ("Mr. Lind 3:"), an em dash close the label
+    # ("RN—"), and a label ending in a small letter (or an aside) may be glued to the speech, as
+    # Hansard prints it ("Sir T. MooreSurely ...", "The Prime Minister (Mr. Attlee)The hon. ...")
     return re.compile(
-        rf"(?i:(?P<label>{body}))(?:{_ROLE_AFTER}?{_ASIDE}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
-        rf"(?=[\s“\"«]|$)|{_WS}+(?=\S))")
+        rf"(?i:(?P<label>{body}))(?:(?:{_ROLE_AFTER}(?!{_WS}*,))?{_ASIDE}?{_CALL}?{_WS}*(?P<mark>[:.;,]){_NOTE_CALL}?"
+        rf"(?=[\s“\"«]|$)|{_WS}*(?P<dash>—){_WS}*(?=[{_UPPER}“\"«\d(\[])"
+        rf"|(?P<glued>(?:{_WS}*\([^()\n]{{1,80}}\))?)(?<=[a-zß-öø-ÿ)])(?=[{_UPPER}])|{_WS}+(?=\S))")
 
 
 def _spaced_ok(m: re.Match[str]) -> bool:
     """Whether a speaker-file match is one the file allows: closed by a mark, or a listed
     one-letter label in capitals other than A, I or O followed by spaces (``Q How is ...``)."""
-    if m.group("mark") is not None:
+    if m.group("mark") is not None or m.group("dash") is not None or m.group("glued") is not None:
         return True
     label = m.group("label")
     return len(label) == 1 and label.isupper() and label not in "AIO"
@@ -609,8 +829,8 @@ def _as_written(c: _Candidate) -> str:
     if c.shape != "known":
         return c.shape
     mark = c.m.group("mark")
-    if mark is None:  # a listed one-letter label and a space: "Q How is ..."
-        return "q"
+    if mark is None:  # a listed one-letter label and a space ("Q How is ..."), a dash, glued
+        return "dash" if c.m.group("dash") else "glued" if c.m.group("glued") is not None else "q"
     if mark == ".":
         label = c.m.group("label")
         return "q-stop" if label in ("Q", "q") else "caps-stop" if label.isupper() else "title-stop"
@@ -784,7 +1004,7 @@ def _has_field_line(paragraph: str) -> bool:
     return False
 
 
-def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool]]) -> bool:
+def _header_rows(text: str, rows: list[tuple[tuple[int, int, int], _Candidate | None, bool | str]]) -> bool:
     """Whether some of these lines of a paragraph are header fields (``Subject: Middle East``,
     ``DOD: James Schlesinger``): a field's name, or a label followed only by a name."""
     for (start, end, _), c, _ in rows:
@@ -974,6 +1194,23 @@ class _Reading:
         self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED for c in openings)
         self._openings = openings
         self._read_keys: set[str] | None = None
+        self._caps_labels: int | None = None
+        # labels closed by an em dash: read where three paragraphs or more open so, or two
+        # with a label that recurs ("RN—", "Helms—")
+        dash_keys = Counter(c.key for c in openings if c.shape == "dash")
+        self.dashes = sum(dash_keys.values())
+        self.dash_read = self.dashes >= 3 or (self.dashes >= 2 and max(dash_keys.values()) >= 2)
+
+    @property
+    def caps_labels(self) -> int:
+        """How many paragraphs open with a label in capitals that is read (``THE PRESIDENT.``,
+        ``MR. ROSS:``; not ``Q``): the evidence for a comma after a label in capitals."""
+        if self._caps_labels is None:
+            self._caps_labels = sum(
+                1 for c in self._openings
+                if c.shape not in _SECOND_ORDER and len(label := c.m.group("label")) > 1
+                and label.isupper() and self.reads(c))
+        return self._caps_labels
 
     @property
     def read_keys(self) -> set[str]:
@@ -981,7 +1218,7 @@ class _Reading:
         label with the same words is the same speaker's. Worked out when first needed."""
         if self._read_keys is None:
             self._read_keys = {c.key for c in self._openings
-                               if c.shape != "semicolon" and self.reads(c)}
+                               if c.shape not in _SECOND_ORDER and self.reads(c)}
         return self._read_keys
 
     def reads(self, c: _Candidate) -> bool:
@@ -994,6 +1231,8 @@ class _Reading:
         if shape == "semicolon":
             label = c.m.group("label")
             return c.key in self.read_keys or (c.words >= 2 and label.isupper())
+        if shape in _THIRD_PASS:
+            return self._reads_third(c)
         if shape == "q-stop":
             return self.full_stop or self.q_stops >= 2
         if shape == "q-space":
@@ -1001,15 +1240,44 @@ class _Reading:
         if shape == "a-stop":
             return self.questioner and (self.a_stops >= 2 or self.full_stop)
         if shape == "caps-stop":
-            return self.full_stop and (c.words >= 2 or self.counts[c.key] >= 2)
+            return self.full_stop and (c.words >= 2 or self.counts[c.key] >= 2
+                                       or c.key in _ROLE_LABELS)
         if shape == "caps-comma":
             return self.full_stop and (c.m.group("aside") is not None or self.counts[c.key] >= 2)
         # title-stop: in the full-stop style, labels of two words or more
         return self.full_stop and c.words >= 2
 
+    def _reads_third(self, c: _Candidate) -> bool:
+        """The third pass's shapes: a note's number after the name (``Mr. Lind 3:``), read when
+        the label opens with a title or is read elsewhere (a full stop after the number, only in
+        the full-stop style); a comma after a label in capitals (``THE CHAIR, Please ...``), read
+        when the label is read elsewhere or has two words in a record with other labels in
+        capitals; an em dash (``RN—``), where enough paragraphs open so; a greeting, never."""
+        shape = c.shape
+        if shape == "note-call":
+            if c.key in self.read_keys:
+                return True
+            titled = _titled(c.m.group("label"))
+            return titled and (self.full_stop if c.m.group("mark") == "." else True)
+        if shape == "comma-end":
+            return c.key in self.read_keys or (c.words >= 2 and self.caps_labels >= 2)
+        if shape == "dash":
+            return self.dash_read
+        if shape == "glued":
+            return True  # guessed only in a record whose paragraphs open with "§"
+        return False  # a greeting
+
     def label_like(self, c: _Candidate, in_header: bool) -> bool:
         """Whether a candidate not read is worth a doubt (a one-word full-stop label in the
         header, ``MOSCOW. The Embassy.``, or a one-word title-case one met once, is not)."""
+        if c.shape == "greeting":
+            return True
+        if c.shape == "note-call":
+            return _titled(c.m.group("label")) or c.key in self.read_keys
+        if c.shape == "comma-end":
+            return not in_header and c.words >= 2 and self.caps_labels >= 1
+        if c.shape == "dash":
+            return not in_header
         if c.shape in ("caps-stop", "title-stop") and c.words == 1:
             return not in_header and (c.shape == "caps-stop" or self.counts[c.key] >= 2)
         if c.shape == "a-stop":
@@ -1017,6 +1285,16 @@ class _Reading:
         if c.shape == "caps-comma":
             return self.full_stop or not in_header  # "LISBETH, NORLAND. The talks ..." a dateline
         return True
+
+
+# Shapes read only by the evidence of others (so left out of that evidence).
+_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued"])
+_THIRD_PASS = frozenset(["note-call", "comma-end", "dash", "greeting", "glued"])
+# One-word labels in capitals that name a role, read in the full-stop style even when they open
+# only one paragraph ("[1.] REPORTER. Mr. President, ...").
+_ROLE_LABELS = frozenset(
+    """reporter reporters questioner moderator interviewer audience voice voices chairman
+    chairwoman chair interpreter""".split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1086,7 +1364,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     # 1. Every line that may open a paragraph, and what opens it like a label.
     #    (first line of a paragraph, or a line after one that ends like a sentence)
     firsts: list[_Candidate | None] = []  # what opens each paragraph
-    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool]]] = {}
+    per_line: dict[int, list[tuple[tuple[int, int, int], _Candidate | None, bool | str]]] = {}
     openings: list[_Candidate] = []
     for number, para in enumerate(raw):
         if "\n" not in para.text:
@@ -1096,16 +1374,22 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 openings.append(c)
             continue
         line_rows = []
-        previous_end = -1
+        previous_end = previous_start = -1
         for span in _line_spans(text, para):
             c = _candidate(text, span[0], known)
-            opens = previous_end < 0 or _ENDS_SENTENCE.match(text, previous_end - 1) is not None
+            opens: bool | str = (previous_end < 0
+                                 or _ENDS_SENTENCE.match(text, previous_end - 1) is not None)
+            if c is not None and not opens:
+                opens = _line_ends(text, previous_start, previous_end)
             line_rows.append((span, c, opens))
             if c is not None and opens:
                 openings.append(c)
-            previous_end = span[1]
+            previous_start, previous_end = span[0], span[1]
         per_line[number] = line_rows
         firsts.append(line_rows[0][1])
+    pilcrows = _pilcrow_lines(text, raw, per_line)
+    if pilcrows:
+        _glued_openings(text, pilcrows, firsts, per_line, openings)
     reading = _Reading(openings, style,
                        frozenset(_fold_key(label.removesuffix(":")) for label in ignore or ()))
 
@@ -1114,6 +1398,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     cands: list[_Candidate | None] = []
     pending: list[_Pending] = []
     mid_sentence: list[tuple[int, _Candidate]] = []
+    # labels read after a line that does not end a sentence: (line start, candidate, the span of
+    # the line before), each doubted when the paragraphs' fate is known
+    broken: list[tuple[int, _Candidate, tuple[int, int, int], bool]] = []
     matches: list[re.Match[str] | None] = []
     reads = reading.reads
     ignored = reading.ignored
@@ -1155,10 +1442,20 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                             "read as a header field",
                             f"if it is speech, list '{label}' in a speaker file"))
                         continue
+                    if (opens == "heading" and reading.counts[c.key] < 2
+                            and c.shape not in ("known", "q", "q-stop", "q-space", "a-stop")):
+                        # a label met once, after a heading or a date line: read, with a doubt
+                        broken.append((one_start, c, line_rows[i - 1][0], False))
+                    _cut_heading_before(text, line_rows, cuts, i)
                     cuts.append(i)
                     label_above = True
                 elif c.shape == "known" and words_after and c.m.group("mark") == ":":
                     cuts.append(i)  # a listed label and a colon are read after a broken line too
+                    label_above = True
+                elif words_after and reading.counts[c.key] >= 1 and c.shape != "known":
+                    # a label that opens other paragraphs, after a broken line: read, with a doubt
+                    broken.append((one_start, c, line_rows[i - 1][0], True))
+                    cuts.append(i)
                     label_above = True
                 else:
                     mid_sentence.append((one_start, c))
@@ -1329,9 +1626,11 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
-            for group in ("role", "aside", "note"):
-                if group in m.re.groupindex and m.group(group) is not None:
+            for group in ("role", "aside", "call", "note", "glued"):
+                if group in m.re.groupindex and m.group(group):
                     current.outside.append((m.start(group), m.end(group)))
+            if c is not None and c.shape in ("note-call", "comma-end", "glued"):
+                _third_pass_doubt(doubt, c, label)
             if c is not None and c.shape == "semicolon":
                 doubt("semicolon", label_start, _shown(c),
                       f"'{_shown(c)}' looks like a speaker label closed by ';'",
@@ -1350,6 +1649,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 current.outside += outside
             else:
                 current.speech.append((label_end, para.end))
+                if "\n" in para.text:
+                    _inner_headings(text, para, current, len(turns), doubt)
             continue
         if current is not None and open_marks:
             # Continuation of an open quotation; a leading opening mark repeats the open quote.
@@ -1407,6 +1708,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
+            if "\n" in para.text:
+                _inner_headings(text, para, current, len(turns), doubt)
             if heading_shaped:
                 doubt("short-line", para.start, para.text,
                       f"short line '{para.text}' inside turn {len(turns)} ({current.label}) "
@@ -1435,6 +1738,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
         for k in range(j, i + 1):
             kinds[k] = "narration"
         i = j - 1
+    _header_ends(paragraphs, kinds, first)
+    if style_name == "colon" and turns:
+        _labels_inside_lines(text, paragraphs, kinds, owner, turns, label_counts, cands, matches, doubt)
 
     # The doubts about openings not read, now that each paragraph's fate is known.
     starts = [p.start for p in paragraphs]
@@ -1449,6 +1755,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               note.why or _why_not(c, reading, style_name),
               note.decision or _fate(kinds[k], owner[k], turns),
               note.suggestion or _suggest(c, style_name))
+    for one_start, c, (before_start, before_end, _), elsewhere in broken:
+        label = c.m.group("label")
+        doubt("mid-sentence", c.m.start("label"), _shown(c),
+              f"'{_shown(c)}' opens a line after one that does not end a sentence "
+              f"('{_clean(text[before_start:before_end])[:60]}')",
+              "read as a label, a new turn" + (" (the label opens other paragraphs)"
+                                               if elsewhere else ""),
+              f"if it is a speaker's label, list '{label}' in a speaker file to confirm; if not, "
+              "join the line to the one before in your copy")
     for one_start, c in mid_sentence:
         k = _containing(starts, one_start)
         line_end = text.find("\n", c.m.end())
@@ -1494,12 +1809,110 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
             "counted as speech, narration included: replace ‘ and its closing ’ with “ and ” "
             "(see docs/bring_your_own.md)")
+    if pilcrows:
+        opened = {paragraphs[t.paragraphs[0]].start for t in turns}
+        unread = [start for _, _, start in pilcrows if start not in opened]
+        if unread:
+            warnings.append(_pilcrow_warning(text, pilcrows, unread))
     if not rows:
         warnings.append(
             "no speaker turns found: no paragraph opens with a speaker label such as "
             "'Chairman:' or 'PRESIDENT BIDEN:' (see docs/bring_your_own.md)"
         )
     return ParseResult(blocks, rows, warnings, Style(style_name, reason, style is not None), doubts)
+
+
+def _third_pass_doubt(doubt: Callable[..., None], c: _Candidate, label: str) -> None:
+    """The doubt of a label read in a third-pass shape: a note's number before the mark, or a
+    comma closing a label in capitals."""
+    at = c.m.start("label")
+    shown = c.m.group(0).rstrip()
+    if c.shape == "glued":
+        doubt("glued", at, label,
+              f"'{label}' opens a paragraph after '§' glued to the words after it "
+              f"('{_clean(c.m.string[at:at + len(label) + 20].split(chr(10))[0])}'), as Hansard "
+              "prints a speaker's name",
+              f"read as the label '{label}', the speech beginning at the capital letter after it",
+              f"list '{label}' in a speaker file to confirm (a listed label is read glued to its "
+              "speech)")
+        return
+    if c.shape == "note-call":
+        number = c.m.group("call")
+        doubt("note-call", at, shown,
+              f"'{shown}' looks like a speaker label with a note's number ({number}) between the "
+              "name and its mark",
+              f"read as the label '{label}', the number a note (not spoken)",
+              f"list '{label}' in a speaker file to confirm")
+    else:
+        doubt("comma", at, shown,
+              f"'{shown}' looks like a speaker label in capitals closed by a comma",
+              f"read as the label '{label}', the comma taken as the label's end",
+              f"list '{label}' in a speaker file to confirm (if it is not a speaker, give it "
+              "the speaker '-')")
+
+
+def _inner_headings(text: str, para: Paragraph, turn: _Turn, number: int,
+                    doubt: Callable[..., None]) -> None:
+    """Doubt each line inside a paragraph of speech that reads like a heading (a short line of
+    capitalised words, no mark at its end, after a line that ends a sentence): in a record with
+    single line breaks, ``Harbor Dues`` between two sentences is more likely a heading than
+    speech, but no label follows it, so it is counted as speech."""
+    spans = _line_spans(text, para)
+    for (a, b, _), (start, end, _) in zip(spans, spans[1:]):
+        if _ENDS_SENTENCE.match(text, b - 1) is not None and _heading_line(text[start:end]):
+            line = text[start:end]
+            doubt("short-line", start, line,
+                  f"line '{line}' inside turn {number} ({turn.label}) reads like a heading",
+                  "read as speech",
+                  "if it is a heading, the line after it may open with a label the parser did not "
+                  "read (list that label in a speaker file), or put the heading on a line of its "
+                  "own with blank lines around it in your copy")
+
+
+def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str],
+                         owner: list[int | None], turns: list[_Turn], label_counts: Counter,
+                         cands: list, matches: list, doubt: Callable[..., None]) -> None:
+    """Doubt a label of the record (one that opens two paragraphs or more with a colon) that
+    stands inside a line of speech after the end of a sentence (``... this morning. President:
+    Now, another thing ...``): a paragraph break lost, most likely, but a colon after a
+    capitalised word inside speech is too common to cut there."""
+    labels = {c.m.group("label") for c, m in zip(cands, matches)
+              if m is not None and c is not None and _as_written(c) == "colon" and label_counts[c.key] >= 2}
+    if not labels:
+        return
+    inside = re.compile(r"(?<=[.?!”\"’)])[ \t\u00a0]+(?P<label>"
+                        + "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+                        + r"):[ \t\u00a0]+(?=[^\W\d_])")
+    for k, para in enumerate(paragraphs):
+        number = owner[k]
+        if kinds[k] != "speech" or number is None:
+            continue
+        for m in inside.finditer(text, para.start + 1, para.end):
+            turn = turns[number]
+            label = m.group("label")
+            doubt("mid-sentence", m.start("label"), label + ":",
+                  f"'{label}:', a label of this record, stands inside a line of turn "
+                  f"{number + 1} ({turn.label}), after the end of a sentence",
+                  f"read as part of turn {number + 1} ({turn.label})",
+                  "if a speaker begins here, the record lost a paragraph break: put a blank line "
+                  "before it in your copy")
+
+
+def _header_ends(paragraphs: list[Paragraph], kinds: list[str], first: int) -> None:
+    """Where the header ends, before the first turn ``first`` (or in a record with no turns):
+    at the first prose paragraph (twelve words or more, ending like a sentence, no header field,
+    not a title in capitalised words) that follows the header's own lines (a title, field:
+    value lines, lists of names, short capitalised or dated lines). From there to the first turn,
+    a paragraph that is not speech is narration, except one with a header field (``DATE:
+    ...``), which stays a header line: a narrative memorandum's paragraphs are narration,
+    whatever comes between them (a list of points, a paragraph cut short)."""
+    start = next((k for k in range(first) if kinds[k] == "header"
+                  and _prose(paragraphs[k].text) and not _title_like(paragraphs[k].text)), None)
+    if start is None:
+        return
+    for k in range(start, first):
+        if kinds[k] == "header" and not _has_field_line(paragraphs[k].text):
+            kinds[k] = "narration"
 
 
 def _shown(c: _Candidate) -> str:
@@ -1509,9 +1922,11 @@ def _shown(c: _Candidate) -> str:
 
 
 def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
-    closer = {":": "a colon", ";": "';'", ".": "a full stop", ",": "a comma"}.get(
+    closer = {":": "a colon", ";": "';'", ".": "a full stop", ",": "a comma", "—": "an em dash"}.get(
         c.m.group("mark") if "mark" in c.m.re.groupindex else "", "spaces")
     why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
+    if c.shape in _THIRD_PASS:
+        return _why_not_third(c, why)
     if c.shape == "q-stop":
         return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
     if c.shape == "q-space":
@@ -1532,6 +1947,21 @@ def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
     return why
 
 
+def _why_not_third(c: _Candidate, why: str) -> str:
+    label = c.m.group("label")
+    if c.shape == "greeting":
+        return (f"'{_shown(c)}' looks like a speaker label, but it is a greeting or thanks, which "
+                "names nobody: the words of a speaker the record does not name here")
+    if c.shape == "note-call":
+        return (f"'{c.m.group(0).rstrip()}' looks like a speaker label with a note's number before "
+                f"its mark, but '{label}' opens with no title and is not read elsewhere")
+    if c.shape == "comma-end":
+        return (f"'{_shown(c)}' looks like a speaker label in capitals closed by a comma, but the "
+                "record has too few other labels in capitals to read it so")
+    return why + (
+        ", but too few paragraphs open so (three, or two with a label that recurs)")
+
+
 def _fate(kind: str, turn: int | None, turns: list[_Turn]) -> str:
     if kind == "speech" and turn is not None:
         return f"read as part of turn {turn + 1} ({turns[turn].label})"
@@ -1540,6 +1970,10 @@ def _fate(kind: str, turn: int | None, turns: list[_Turn]) -> str:
 
 def _suggest(c: _Candidate, style: str) -> str:
     label = c.m.group("label")
+    if c.shape == "greeting":
+        return ("if someone speaks here, write their label before it in your copy (for example "
+                f"'THE PRESIDENT. {label.capitalize()}.'), or list '{label}' in a speaker file with "
+                "the speaker's name (a turn then, the greeting's own words not counted)")
     advice = f"if a speaker begins here, list '{label}' in a speaker file"
     if c.shape in ("caps-stop", "title-stop", "q-stop", "caps-comma") and style != "full-stop":
         advice += " (or, if the record's labels all end in a full stop, use --style full-stop)"

@@ -69,9 +69,12 @@ def default_speaker(label: str) -> str:
 
     A label in capitals is written in title case, a surname's prefix included: ``MR. McGEE``
     is ``Mr. McGee``, like ``Mr. McGee`` written so, and ``GENERAL MacARTHUR`` is ``General
-    MacArthur``.
+    MacArthur``. A label of two or three capital letters alone is initials and stays so (``RN``,
+    ``HAK``).
     """
     name = " ".join(label.replace("\u00a0", " ").split())
+    if len(name) <= 3 and name.isalpha() and name.isupper():
+        return name  # initials, "RN" or "HAK", as some minutes label their speakers
     if len(name) > 1 and _PREFIX.sub("", name).isupper():
         name = " ".join(_title(word) for word in name.split(" "))
     return name

@@ -229,7 +229,7 @@ def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str |
     unused = unused_labels(parsed)
     if unused and warn is not None:  # ("-" rows, not speakers, count as used if they open a line)
         names = Path(speakers) if speakers is not None else sidecar(transcript)
-        warn(f"{names}: warning: {unused_line(unused)}")
+        warn(f"{names}: warning: {unused_line(unused, parsed.source)}")
     transcript = Path(transcript).resolve()
     speakers = Path(speakers).resolve() if speakers is not None else None
     out = Path(out).resolve() if out is not None else RERUNS / transcript.stem
