@@ -174,7 +174,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         for warning in record.warnings:
             print(f"{record.path}: warning: {warning}", file=sys.stderr)
         if record.unused:
-            print(f"{record.speakers_file}: warning: {unused_line(record.unused)}", file=sys.stderr)
+            print(f"{record.speakers_file}: warning: {record.unused_warning}", file=sys.stderr)
 
     try:
         run = corpus.read_corpus(args.source, speakers_dir=args.speakers_dir, style=style,

@@ -54,7 +54,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from .counting import COUNTING_RULES_VERSION
-from .doubts import Doubt, unused_labels
+from .doubts import Doubt, unused_labels, unused_line
 from .errors import KitError, OutputError
 from .export import csv_header, csv_rows, to_csv
 from .formats._common import kit_version
@@ -159,6 +159,9 @@ class Record:
     doubts: list[Doubt] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
+    #: The warning for ``unused`` (:func:`helpers.doubts.unused_line`, told where each label
+    #: occurs in the record in a form not read), or "".
+    unused_warning: str = ""
     exports: list[str] = field(default_factory=list)
     error: str | None = None
     csv: str = ""  # this document's lines of turns.csv, when the run was asked for them
@@ -199,6 +202,8 @@ def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: s
         record.doubts = rows.doubts
         record.warnings = result.warnings
         record.unused = unused_labels(rows)
+        if record.unused:
+            record.unused_warning = unused_line(record.unused, text)
         if formats:
             people = people_sidecar(item.path)
             if people.is_file():

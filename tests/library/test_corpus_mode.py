@@ -344,3 +344,17 @@ def test_by_document_measures_on_a_toy_table():
     words = measures.document_words(table, top=1)
     assert list(words.columns) == ["X", measures.OTHER_SPEAKERS]
     assert words.values.tolist() == [[2, 1], [0, 0]]
+
+
+def test_an_unused_speaker_file_label_is_told_where_it_was_seen(tmp_path, capsys):
+    # The same warning as `check` and `summary` give for one file: where the label occurs in a
+    # form the parser does not read, and why (here: inside a line).
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "a.txt").write_text("MR. ONE: Good day. Zed: hi there.\n\nMR. TWO: Fine.\n\nMR. ONE: Good.\n",
+                                  encoding="utf-8")
+    (folder / "a.speakers.csv").write_text("label,speaker\nZed,Zed\nNobody,Nobody\n", encoding="utf-8")
+    assert main(["corpus", str(folder), str(tmp_path / "out"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"{folder / 'a.speakers.csv'}: warning: no turn has the labels Zed, Nobody: 'Zed' is in the record at 1:20" in err
+    assert "inside a line" in err and "check the spelling of Nobody" in err
