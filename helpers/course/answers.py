@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import annotations as notes_lib
 from .. import concordance, display, measures
-from ..text import escape_markdown
+from ..text import escape_markdown, long_date
 from . import nb01, nb02, nb04
 from .cable import is_the_cable
 
@@ -94,9 +94,11 @@ def _01_3(ex: Exercises) -> str:
     text = getattr(vyshinsky, "data", str(vyshinsky))
     return ("After the first paragraph (line 30), where Kelly lists who came, the record names "
             "only one of the four silent people again: Vyshinsky. Kelly mentions him in his "
-            "own turn 10, and in his closing narration he notes that Stalin replied \"without a "
-            "single glance at Vyshinsky\": the silent Foreign Minister appears in the record only "
-            "as someone Stalin did not need. Harrison, Hayward and Pavlov are named once each, in "
+            "own turn 10 (line 58), as the minister Bevin had spoken to in Paris, and in his "
+            "closing narration (line 64) he notes that Stalin replied \"without a single glance "
+            "at Vyshinsky\": there Vyshinsky appears only as the man Stalin did not look at. Kelly "
+            "offers this as a sign that Stalin \"had been following the conversations closely\" "
+            "(and perhaps that he did not need his Foreign Minister's help). Harrison, Hayward and Pavlov are named once each, in "
             "that first paragraph; the interpreters spoke all the time, but the record gives "
             "their words only once, in turn 2 (\"His translator said\"). The certainty column "
             "says how sure the kit is who each one was:\n\n" + text + "\n\n"
@@ -120,7 +122,9 @@ def _02_1(ex: Exercises) -> str:
 def _02_2(ex: Exercises) -> str:
     text = nb02.without_turn_note(ex.turns, int(ex.turns["turn"].iloc[0]))
     if is_the_cable(ex.cable):
-        text += " One prepared opening makes most of the difference between the two men's shares."
+        text += (" One long opening, probably put together from Bevin's instructions (Kelly gives "
+                 "\"the main lines of my general instructions\"), makes most of the difference "
+                 "between the two men's shares.")
     return text
 
 
@@ -213,8 +217,9 @@ def _04_1(ex: Exercises) -> str:
     return ("Germany is named by Kelly in turn 1 and by Stalin in turn 6. Kelly mentions Paris "
             "(turn 1, the Conference; turn 10, Bevin and Vyshinsky in Paris); Stalin never does: "
             "turn 10 is Kelly's too (two Kelly turns follow each other there, so the speakers do "
-            "not simply alternate). Both men name Germany, but for different ends: Kelly as a "
-            "shared past enemy, Stalin as the sole target of the Soviet treaties:\n"
+            "not simply alternate). Both men name Germany, but for different ends: Kelly as the "
+            "common enemy of two wars, which both countries are determined \"never to allow\" "
+            "to attack them again, Stalin as the sole target of the Soviet treaties:\n"
             + table_html(counts))
 
 
@@ -222,8 +227,9 @@ def _04_2(ex: Exercises) -> str:
     duration = ex.duration or 0.0
     return ("At slower rates the recorded words take longer, and with full interpreting they fill "
             "more of the 25 minutes, but they still fit. With a smaller interpreting factor (1.5) "
-            "they leave more time over. The conclusion (\"consistent with, but not proof of, a "
-            "full record\") does not change; only the margin does. The point is that the "
+            "they leave more time over. The conclusion, that the length of the record is consistent "
+            "with a full account of the speeches but cannot prove one, does not change; only the "
+            "margin does. The point is that the "
             "conclusion rests on assumptions you can state and vary:\n\n"
             + nb04.speaking_time_sentence(ex.words, (100, 160), 2.0, duration).data + "\n\n"
             + nb04.speaking_time_sentence(ex.words, (100, 160), 1.5, duration).data)
@@ -232,12 +238,12 @@ def _04_2(ex: Exercises) -> str:
 def _04_3(ex: Exercises) -> str:
     table = ex.summary_words(["intention*", "British", "NATO"])
     assert isinstance(table, pd.DataFrame)
-    return ("The counts alone look like support: each word of the summary is in the record too. "
+    return ("The counts alone look like partial support: \"intention\" and \"British\" are in the "
+            "record too (though \"NATO\" is not: the speakers say \"the North Atlantic Pact\"). "
             "Who says them, and about what, tells otherwise. The only \"intention\" in the record is "
             "Stalin's, \"We have no intention of attacking anyone\": Soviet intentions, not "
             "British ones. \"British\" is said only in Kelly's opening, about the British people "
-            "and the British government, never about the Pact. And \"NATO\" is not in the record "
-            "at all: the speakers say \"the North Atlantic Pact\". The cable is about the Pact as "
+            "and the British government, never about the Pact. The cable is about the Pact as "
             "a whole and American forces in England, not British intentions within an alliance; "
             "the summary is a loose modern reading:\n" + table_html(table))
 
@@ -252,8 +258,29 @@ def _04_4(ex: Exercises) -> str:
 
 def _04_5(ex: Exercises) -> str:
     signed = datetime.date(1949, 4, 4)
+    day = nb04.event_day
+
+    def when(text: str) -> str:
+        return long_date(day(text))
+
+    before = -nb04.days_from_meeting(signed)
+    between = nb04.events_table()
+    between = between[(between["days_from_meeting"] > -before) & (between["days_from_meeting"] < 0)]
     return ("The Pact was signed well before the meeting, in the spring, while the Berlin blockade "
-            "was still on:\n\n" + nb04.days_sentence(signed).data)
+            "was still on:\n\n" + nb04.days_sentence(signed).data + "\n\n"
+            f"In between, the kit's time line (`data/events.csv`) has: the Berlin blockade lifted "
+            f"({when('Berlin blockade lifted')}); the Pact approved by the House of Commons "
+            f"({when('House of Commons approves')}) and the House of Lords "
+            f"({when('House of Lords approves')}); the West German Basic Law promulgated and the "
+            f"Paris session of the Council of Foreign Ministers opened ({when('session of the Council of Foreign Ministers opens')}), "
+            f"a session that sat until {when('session of the Council of Foreign Ministers ends')}. "
+            "The Treaty was still before the US Senate, which approved it three days after the "
+            f"meeting ({when('Senate approves')}); and the Soviet memorandum against it "
+            f"({when('Soviet memorandum on the North Atlantic Treaty')}) had come just before the signing. Stalin's \"I am not "
+            "frightened by the pact\" was said after the blockade had ended and the Paris session "
+            f"had met, and before the Pact came into force. The events of those {before} days (their "
+            "sources are in the time line of the closing synthesis, from `data/events.csv`):\n"
+            + table_html(between[["date", "event"]], index=False))
 
 
 # ---- notebook 05 ------------------------------------------------------------------------------
@@ -263,9 +290,13 @@ def _05_1(ex: Exercises) -> str:
 
     found = display.for_reading(wt.search(ex.witnesses, "Saturday"), index="note")
     return ("Two documents: Kirk's account of Kelly's audience and Kirk's letter about his own. "
-            "Both audiences were fixed the same way: the answer came on a Saturday, and the "
-            "audience was on the Monday night after it, Kirk being told to come at Kelly's hour. "
-            "That looks like the Kremlin's routine rather than a special favour to Kelly:\n"
+            "Both answers came on a Saturday, for the Monday night after it, and Kirk was told to be "
+            "at the Kremlin gate at 10 p.m., Kelly's hour: a similar procedure. But the two "
+            "requests differed. Kelly's \"tentative suggestion\" of a call had met a \"decidedly "
+            "cool\" response from Vyshinsky, and the appointment came \"to his surprise\"; Kirk "
+            "asked for his on Monday 8 August, a call he thought the Kremlin expected (a call was \"pretty "
+            "well indicated\"), and he saw \"no special significance\" in how soon it was "
+            "granted. Two cases cannot show a routine, nor rule out a special favour:\n"
             + table_html(found[["document", "date", "note_text"]]))
 
 
@@ -289,7 +320,10 @@ def _05_3(ex: Exercises) -> str:
             "aggression. The cable puts reconstruction and Germany *after* that assurance. So the "
             "cable's text cannot tell us how much Kelly still had to say when Stalin broke in: "
             "counting the cable's words after the assurance would measure the cable's order, not "
-            "Kirk's. The two accounts agree on the subjects of the opening, not on their order. "
+            "Kirk's. The two accounts share most subjects of the opening, not all of them (Kirk's "
+            "notes before the interruption have neither the request for access at the Ministry nor "
+            "Paris, and his Germany is the past, the \"two wars against Germany\" fought side "
+            "by side, not Kelly's resolve for the future), and they differ on their order. "
             "Every subject of Kelly's opening, in both orders:\n"
             + table_html(display.for_reading(wt.opening_orders(ex.witnesses))))
 
@@ -298,7 +332,8 @@ def _05_4(ex: Exercises) -> str:
     from . import witnesses as wt
 
     beside = wt.point_beside_turn(ex.witnesses, "k16")
-    return ("In the cable Kelly compares the Pact with the Soviet treaties in turn 3, before "
+    return ("In the cable Kelly compares the Pact with the Soviet treaties in turn 3 (and again, "
+            "more briefly, in turn 5), before "
             "Stalin asks about American forces (turn 8); in Kirk's account the comparison comes "
             "after that question, in his point (4). Two tellings by the same man put the argument "
             "in a different order:\n" + table_html(beside[["source", "where"]]))

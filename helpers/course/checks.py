@@ -8,9 +8,11 @@ tagged ``answer-check`` under the exercise::
 
 The right answers are not in this file: each is kept as a salted SHA-256 hash of its
 normalised form (:func:`normalise`), so reading the file does not give it away (a determined
-reader could still try numbers one by one: the check is for learning, not for marks). A few
-common wrong answers are kept the same way, each with a hint. The tests compute every answer
-from the cable, as the notebooks do, and check that its hash is here.
+reader could still try numbers one by one: the check is for learning, not for marks). Where
+the evidence supports more than one answer, each is accepted (``right``, or ``also`` with a
+sentence saying how it reads the question). A few common wrong answers are kept the same way,
+each with a hint. ``tests/course/test_checks.py`` computes the answers from the cable and the
+kit's data, as the notebooks do, and checks every verdict.
 
 Kinds of answer, and how one is read (:func:`normalise`):
 
@@ -47,6 +49,8 @@ class Question:
     where: str
     wrong: tuple[tuple[str, str], ...] = ()
     then: str = ""
+    #: Other answers the evidence supports, each hash with a sentence on how it reads the question.
+    also: tuple[tuple[str, str], ...] = ()
 
 
 _NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
@@ -197,14 +201,29 @@ QUESTIONS: dict[str, Question] = {
         "comes up in Kirk's account."),
     "05-3": Question(
         "number", "bb3cf57e", ("0506182b44760fc0",),
-        "how many subjects of the topic list Kelly had raised, in Kirk's account, when Stalin "
-        "broke in, like `5`",
+        "how many subjects, besides the courtesies, Kelly had raised in Kirk's account before he "
+        "came to the assurance at which Stalin broke in, like `5`",
         "Try each subject of the exercise and count those that Kirk's account has before "
-        "Stalin breaks in (leave out the courtesies, atmosphere)."),
+        "Stalin breaks in (leave out the courtesies, atmosphere).",
+        wrong=(("da253106a502d4cf", "That counts the courtesies (Kirk's \"usual polite opening\") "
+                "and the assurance too: the question leaves out the courtesies."),
+               ("e2dba2c9518c00eb", "That is every subject of the cable's opening: count only "
+                "those that Kirk's account has before Stalin breaks in.")),
+        also=(("0223aa621b2c8a04", "That counts the assurance itself, where Stalin broke in; "
+               "three subjects came before it."),)),
     "05-4": Question(
         "number", "7564b9d0", ("34007de09b222d9e",),
         "the turn of the cable where Kelly compares the Pact with the Soviet treaties, like `6`",
-        "Change \"k05\" to \"k16\", run the cell, and read the row cable: it names the turn."),
+        "Change \"k05\" to \"k16\", run the cell, and read the row cable: it names the turn.",
+        wrong=(("025db7a3743e4e37", "4 is the number of Kirk's point; the question asks for the "
+                "turn of the cable."),
+               ("2d865f9d614ede88", "Turn 8 is Stalin's question about American forces, which in "
+                "Kirk's account comes before the comparison: the question asks where the cable "
+                "puts the comparison.")),
+        then="The note k16 points to turn 3, where the comparison first comes.",
+        also=(("c1a0c6b403c8e34f", "Turn 5 repeats the comparison (\"any more than your "
+               "alliances are directed against us\"); it first comes in turn 3, the turn the "
+               "note k16 points to."),)),
 }
 
 
@@ -225,6 +244,9 @@ def verdict(question: str, answer: object) -> str:
     if digest in entry.right:
         return "**Right.**" + (f" {entry.then}" if entry.then else "") + \
             " The model answer at the end of the notebook says why."
+    for also, reading in entry.also:
+        if digest == also:
+            return f"**Right.** {reading} The model answer at the end of the notebook says why."
     for wrong, hint in entry.wrong:
         if digest == wrong:
             return f"**Not quite.** {hint}"

@@ -245,6 +245,14 @@ def without_turn_note(turns: pd.DataFrame, turn: int) -> str:
                else "changes."))
 
 
+def _turn_with(record: Transcript, words: str) -> int:
+    """The one turn whose text has ``words``."""
+    found = [int(t) for t, text in zip(record.turns["turn"], record.turns["text"]) if words in text]
+    if len(found) != 1:
+        raise ValueError(f"{words!r} is in {len(found)} turns, not one")
+    return found[0]
+
+
 def questions_note(record: Transcript) -> str:
     """Model answer to "who asks the questions?": question marks per speaker (from
     :func:`helpers.measures.punctuation`) and, for the cable, the questions Kelly narrates
@@ -259,7 +267,9 @@ def questions_note(record: Transcript) -> str:
     if is_the_cable(record):
         text += (" But the narration between turns says that more questions were asked and not "
                  "quoted (the personal questions, and whether he could be \"of service\"): the "
-                 "count of the record's question marks misses them.")
+                 "count of the record's question marks misses them. It also misses a question put "
+                 "without a question mark: Kelly's \"May I amplify about exchanges of views.\" "
+                 f"(turn {_turn_with(record, 'May I amplify')}), punctuated with a full stop.")
     return text
 
 

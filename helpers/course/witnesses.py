@@ -756,8 +756,9 @@ def audiences_note(kit: Kit) -> str:
         f"the Council of Foreign Ministers in spring 1947, the last of them **{minister}** days "
         f"before Kelly. **{int(kirk['days_from_meeting'])}** days after Kelly, "
         f"Stalin received Kirk, who was {kirk['hour']}" + (", Kelly's hour" if same_hour else "")
-        + f". Of the **{len(timed)}** audiences whose hour the sources give, **{evening}** were in "
-        f"the evening or at night. On 21 September 1951, **{farewell}** days (about "
+        + f". Of the **{len(timed)}** audiences for which the sources give a time"
+        + (" (for Kirk, the time he was told to be at the Kremlin gate)" if "gate" in kirk["hour"] else "")
+        + f", **{evening}** were in the evening or at night. On 21 September 1951, **{farewell}** days (about "
         f"**{farewell / 365.25:.1f}** years) after Kelly's audience, Kirk reported that Kelly's "
         "request to take leave of Stalin had been refused."
     )

@@ -38,6 +38,8 @@ def test_questions_note_says_the_cables_story_only_of_the_cable(cable, asked):
     assert text.startswith(f"Question marks in the recorded words: Kelly {table.iloc[0, 0]}, "
                            f"Stalin {table.iloc[1, 0]} (in turn 8).")
     assert "of service" in text
+    # the third review (C7): the count also misses Kelly's question with a full stop
+    assert "\"May I amplify about exchanges of views.\" (turn 10)" in text
     other = nb02.questions_note(asked)
     assert other == "Question marks in the recorded words: Chairman 1, Minister 0 (in turn 1)."
     for cable_only in ("of service", "personal questions", "Stalin", "Kelly"):

@@ -321,7 +321,10 @@ def test_audiences_by_hand(kit):
     assert "**329** days earlier" in note and "**28** days after Kelly" in note
     assert "**2** foreign ministers" in note and "**825** days before Kelly" in note
     assert "told to be at the Kremlin gate at 10 p.m., Kelly's hour" in note
-    assert "Of the **5** audiences whose hour the sources give, **5** were in the evening" in note
+    # the third review (C9): Kirk's time is the time he was told to be at the gate, not his audience's hour
+    assert ("Of the **5** audiences for which the sources give a time (for Kirk, the time he was told "
+            "to be at the Kremlin gate), **5** were in the evening" in note)
+    assert "whose hour the sources give" not in note
     assert "**795** days (about **2.2** years) after Kelly's audience, Kirk reported" in note
     assert "at the same hour" not in note
 
