@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-fast bench execute site site-students rerun clean
+.PHONY: setup lab test test-fast bench execute site site-students site-self-study handouts rerun clean
 
 $(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json
 	$(PYTHON) -m venv $(VENV)
@@ -56,10 +56,14 @@ site: setup
 site-students: setup
 	$(BIN)/python tools/build_site.py --out site-students --students --strict
 
+## site-self-study: the self-study copy, for a student working alone: no guide, each model answer folded (one click), exercises as paper tasks, into site-self-study/
+site-self-study: setup
+	$(BIN)/python tools/build_site.py --out site-self-study --self-study --strict
+
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
 rerun: setup
 	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
 	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(STYLE),--style "$(STYLE)") $(if $(OUT),--out "$(OUT)")
 
 clean:
-	rm -rf $(VENV) build site site-students reruns *.egg-info .mypy_cache
+	rm -rf $(VENV) build site site-students site-self-study handouts reruns *.egg-info .mypy_cache

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handouts import checks  # tools/ is on sys.path (conftest)
+from handouts.browser import DevTools, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -32,13 +33,6 @@ def pages(site: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------------------------
 # The browser test: headless Chromium through the DevTools protocol
-
-
-def find_chromium() -> str | None:
-    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
-        if name and shutil.which(name):
-            return shutil.which(name)
-    return None
 
 
 def chromium_or_skip() -> str:
@@ -58,96 +52,6 @@ def chromium_or_skip() -> str:
     if os.environ.get("KIT_REQUIRE_BROWSER"):
         pytest.fail(reason)
     pytest.skip(reason)
-
-
-class DevTools:
-    """A minimal Chrome DevTools protocol client over one websocket (flattened sessions)."""
-
-    FLAGS = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1024,768",
-    ]
-
-    def __init__(self, binary: str, profile: Path) -> None:
-        import websocket  # websocket-client, pinned in requirements.txt
-
-        self.log = open(profile.parent / "chromium.log", "wb")
-        self.process = subprocess.Popen(
-            [binary, *self.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 20
-        while not (port_file.exists() and len(port_file.read_text().splitlines()) >= 2):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.close()
-                raise RuntimeError(f"Chromium did not start; see {profile.parent / 'chromium.log'}")
-            time.sleep(0.05)
-        port, path = port_file.read_text().splitlines()[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=30, suppress_origin=True)
-        self.next_id = 0
-        self.events: list[dict] = []
-
-    def send(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
-        self.next_id += 1
-        message = {"id": self.next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        self.ws.send(json.dumps(message))
-        self.ws.settimeout(60)  # a full-page screenshot of a long notebook takes a few seconds
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            if "method" in reply:
-                self.events.append(reply)
-
-    def wait_for(self, method: str, session: str, timeout: float = 20) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            for event in self.events:
-                if event["method"] == method and event.get("sessionId") == session:
-                    self.events.remove(event)
-                    return event
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(method)
-            self.ws.settimeout(remaining)
-            message = json.loads(self.ws.recv())
-            if "method" in message:
-                self.events.append(message)
-
-    def evaluate(self, expression: str, session: str):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"])
-        return result["result"].get("value")
-
-    def close(self) -> None:
-        """Close the browser politely, then make sure its process group (ours) is gone."""
-        try:
-            if getattr(self, "ws", None):
-                try:
-                    self.ws.send(json.dumps({"id": self.next_id + 1, "method": "Browser.close"}))
-                    self.process.wait(5)
-                except Exception:
-                    pass
-                self.ws.close()
-        finally:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(10)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-            try:  # helpers Chromium forked into the session it leads (started above, by us)
-                os.killpg(self.process.pid, 15)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.log.close()
 
 
 # What the page looks like to a reader: images, headings, text contrast, print layout.

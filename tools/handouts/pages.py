@@ -3,6 +3,7 @@ documents; links between them rewritten, images embedded, every page checked."""
 from __future__ import annotations
 
 import base64
+import copy as copying
 import mimetypes
 import re
 import shutil
@@ -17,16 +18,20 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from . import answers
+from . import answers, exercises, hidden
 from .checks import check_page, network_fetches
 from .common import ASSETS, GUIDE_PAGE, SOURCES_PAGE, WORKSHEET_PAGE, SiteError
+from .copies import STUDENTS, TEACHER, Copy, copy_named
 from .notebooks import Handout, describe_cell, markdown_heading
 from .printing import (
+    add_table_of_contents,
     align_text_cells,
     break_column_names,
+    drop_range_index,
     mark_bare_urls,
     mark_empty_outputs,
     mark_long_tokens,
+    mark_wide_tables,
 )
 
 
@@ -34,16 +39,18 @@ from .printing import (
 INDEX_TITLE = "The Kelly–Stalin interview, 18 July 1949: handouts"
 
 
-def exporter(students: bool = False) -> HTMLExporter:
+def exporter(students: bool | Copy = False) -> HTMLExporter:
     """nbconvert's "lab" HTML exporter with the kit's template (``tools/site/notebook.html.j2``).
 
     Cell tags, as in Jupyter Book: "remove-cell", "remove-input", "remove-output" leave that
     part out of the page; "hide-in-print" (print.css) keeps it on screen only. The students'
-    copy also removes the cells tagged "model-answer" (:mod:`handouts.answers`).
+    copy also removes the cells tagged "model-answer", and the students' and self-study copies
+    the cells tagged "answer-check" (:mod:`handouts.answers`).
     """
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = answers.remove_tags(students)
+    config.TagRemovePreprocessor.remove_cell_tags = answers.remove_tags(
+        students if isinstance(students, Copy) else (STUDENTS if students else TEACHER))
     config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
     config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     html = HTMLExporter(
@@ -65,7 +72,8 @@ def standalone_page(nb: nbformat.NotebookNode, path: Path, version: str) -> str:
     title = next((markdown_heading(c.source) for c in nb.cells if c.cell_type == "markdown"
                   and markdown_heading(c.source)), None) or path.stem
     resources = {"metadata": {"name": title, "path": str(path.parent)},
-                 "kit": {"source": source, "version": version, "standalone": True}}
+                 "kit": {"source": source, "version": version, "standalone": True,
+                         "answers_printable": True}}
     html, _ = exporter().from_notebook_node(nb, resources=resources)
     soup = BeautifulSoup(html, "html.parser")
     fetches = network_fetches(soup)
@@ -80,9 +88,11 @@ class Site:
     def __init__(
         self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None,
         worksheet: Path | None = None, students: bool = False, sources: Path | None = None,
+        copy: Copy | str | None = None,
     ) -> None:
         self.out = out
-        self.students = students
+        self.copy = copy_named(copy, students)
+        students = self.students = not self.copy.teacher_pages
         # The students' copy leaves the guide out, and links to it become plain text.
         self.withheld = {guide.resolve()} if students and guide else set()
         if students:
@@ -98,6 +108,7 @@ class Site:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(ASSETS)), autoescape=jinja2.select_autoescape(["html"])
         )
+        self.texts = self.env.get_template("texts.j2").module
         self.worksheet = worksheet.resolve() if worksheet and worksheet.exists() else None
         self.sources = sources.resolve() if sources and sources.exists() else None
         for document, page in ((self.guide, GUIDE_PAGE), (self.worksheet, WORKSHEET_PAGE),
@@ -175,11 +186,26 @@ class Site:
     # -- notebook pages ----------------------------------------------------------------------
 
     def exporter(self) -> HTMLExporter:
-        return exporter(self.students)
+        return exporter(self.copy)
+
+    def prepare(self, nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[answers.AnswerGroup]]:
+        """A copy of the notebook as this copy of the site shows it: hidden inputs tagged for
+        removal, the exercises with their paper tasks, the model answers withheld or grouped."""
+        nb = copying.deepcopy(nb)
+        hidden.prepare(nb)
+        exercises.prepare(nb, self.copy, self.texts)
+        groups: list[answers.AnswerGroup] = []
+        if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
+            answers.add_withheld_notice(nb)
+        elif self.copy.answers == "folded":
+            groups = answers.answer_groups(nb)
+            heading = answers.answers_heading_cell(nb)
+            if heading is not None and groups:
+                heading.source = "## Model answers\n\n" + str(self.texts.answers_intro(copy=self.copy.name)).strip()
+        return nb, groups
 
     def notebook_page(self, handout: Handout, previous: Handout | None, following: Handout | None) -> str:
-        if self.students:  # the tagged answers go at export; a notice stands where they were
-            answers.add_withheld_notice(handout.notebook)
+        nb, groups = self.prepare(handout.notebook)
         resources = {
             "metadata": {"name": handout.title, "path": str(handout.source.parent)},
             "kit": {
@@ -190,9 +216,11 @@ class Site:
                 "version": self.version,
                 "binder": self.binder_url(handout.source.name),
                 "students": self.students,
+                "answers_printable": self.copy.answers == "shown",
+                "copy": self.copy.name,
             },
         }
-        html, _ = self.exporter().from_notebook_node(handout.notebook, resources=resources)
+        html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
         self.rewrite_links(soup, handout.source.parent, handout.page)
         for anchor in soup.select("a.anchor-link"):  # the pilcrow links; the heading ids stay
@@ -208,6 +236,11 @@ class Site:
             if cell is not None and "celltag_model-answer" not in cell["class"]:
                 cell["class"].append("celltag_model-answer")
         align_text_cells(soup)
+        drop_range_index(soup)
+        mark_wide_tables(soup)
+        hidden.fold_outputs(soup)
+        answers.fold_answers(soup, groups)
+        add_table_of_contents(soup)
         check_page(soup, handout.page, self.notebook_cells(handout))
         return str(soup)
 
@@ -222,9 +255,12 @@ class Site:
 
     # -- other pages -------------------------------------------------------------------------
 
-    def render(self, title: str, body: str, page: str) -> str:
+    def render(self, title: str, body: str, page: str, body_class: str = "") -> str:
         template = self.env.get_template("page.html.j2")
+        if page == SOURCES_PAGE:  # the one page where a printed link keeps its address
+            body_class = (body_class + " kit-addresses").strip()
         return template.render(
+            body_class=body_class,
             title=title,
             body=Markup(body),
             site_css=Markup((ASSETS / "site.css").read_text("utf-8")),
@@ -244,7 +280,7 @@ class Site:
     def index_page(self, handouts: list[Handout]) -> str:
         body = self.env.get_template("index_body.html.j2").render(
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
-            students=self.students, worksheet=WORKSHEET_PAGE if self.worksheet else None,
+            students=self.students, copy=self.copy.name, worksheet=WORKSHEET_PAGE if self.worksheet else None,
             sources=SOURCES_PAGE if self.sources else None,
         )
         soup = BeautifulSoup(self.render(INDEX_TITLE, body, "index.html"), "html.parser")

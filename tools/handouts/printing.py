@@ -83,3 +83,83 @@ def mark_empty_outputs(soup: BeautifulSoup) -> None:
             wrapper["class"] = wrapper.get("class", []) + ["kit-empty-output"]
 
 
+
+
+def drop_range_index(soup: BeautifulSoup) -> int:
+    """Remove pandas' 0-based row numbers (0, 1, 2, ... under an empty header) from output
+    tables: they number nothing a reader can cite. A named or meaningful index stays."""
+    dropped = 0
+    for table in soup.select(".jp-OutputArea-output table"):
+        head_rows = table.select("thead tr")
+        body_rows = table.select("tbody tr")
+        if len(head_rows) != 1 or not body_rows:
+            continue
+        first_head = head_rows[0].find(["th", "td"])
+        if first_head is None or first_head.get_text(strip=True):
+            continue
+        labels = [row.find("th") for row in body_rows]
+        if any(label is None or label.find_previous_sibling(["th", "td"]) is not None for label in labels):
+            continue
+        if [label.get_text(strip=True) for label in labels] != [str(i) for i in range(len(labels))]:
+            continue
+        first_head.decompose()
+        for label in labels:
+            label.decompose()
+        dropped += 1
+    return dropped
+
+
+#: A page with at least this many section headings (h2 and h3) gets a table of contents.
+TOC_MINIMUM = 10
+
+
+def add_table_of_contents(soup: BeautifulSoup, minimum: int = TOC_MINIMUM) -> bool:
+    """Put a list of the page's sections (its h2 and h3 headings, linked to their ids) under its
+    title, for a long page such as notebook 04's on a projector; left out of the print."""
+    main = soup.find("main") or soup.body
+    if main is None:
+        return False
+    headings = [h for h in main.find_all(["h2", "h3"]) if h.get("id") and not h.find_parent("details")]
+    title = main.find("h1")
+    if len(headings) < minimum or title is None:
+        return False
+    nav = soup.new_tag("nav", attrs={"class": "kit-toc", "aria-label": "Contents of this page"})
+    caption = soup.new_tag("p", attrs={"class": "kit-toc-title"})
+    caption.string = "On this page"
+    nav.append(caption)
+    top = soup.new_tag("ol")
+    nav.append(top)
+    current = None
+    for heading in headings:
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{heading['id']}")
+        link.string = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        item.append(link)
+        if heading.name == "h3" and current is not None:
+            sub = current.find("ol")
+            if sub is None:
+                sub = soup.new_tag("ol")
+                current.append(sub)
+            sub.append(item)
+        else:
+            top.append(item)
+            current = item
+    cell = title.find_parent(class_="jp-Cell")
+    (cell or title).insert_after(nav)
+    return True
+
+
+#: A table with this many columns or more prints in a smaller type (``table.kit-wide``), so
+#: that its column names fit the paper without being split inside a word.
+WIDE_COLUMNS = 8
+
+
+def mark_wide_tables(soup: BeautifulSoup, columns: int = WIDE_COLUMNS) -> int:
+    """Mark output tables with many columns as ``kit-wide`` (print.css sets them smaller)."""
+    marked = 0
+    for table in soup.select(".jp-OutputArea-output table"):
+        row = table.select_one("thead tr") or table.select_one("tr")
+        if row is not None and len(row.find_all(["th", "td"])) >= columns:
+            table["class"] = table.get("class", []) + ["kit-wide"]
+            marked += 1
+    return marked
