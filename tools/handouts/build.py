@@ -20,6 +20,7 @@ from .common import ROOT, SiteError, display_path
 from .copies import COPIES, Copy, copy_named
 from .execute import execute, execution_copy
 from .notebooks import NOTEBOOK_NAME, Handout, first_heading, missing_descriptions, notebook_paths, time_line
+from .pack import Pack
 from .pages import Site
 
 
@@ -113,7 +114,10 @@ def build(
         html = site.notebook_page(handout, previous, following)
         (out / handout.page).write_text(html, "utf-8")
         log(f"wrote {display_path(out / handout.page)}")
-    (out / "index.html").write_text(site.index_page(handouts), "utf-8")
+    pack = Pack(site, handouts)
+    for page in pack.write():
+        log(f"wrote {display_path(page)}")
+    (out / "index.html").write_text(site.index_page(handouts, pack.written), "utf-8")
     for page in site.write_pending():
         log(f"wrote {display_path(page)}")
     if guide is not None and site.guide is None and chosen.teacher_pages:

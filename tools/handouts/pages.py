@@ -108,7 +108,9 @@ class Site:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(ASSETS)), autoescape=jinja2.select_autoescape(["html"])
         )
+        self.env.filters["long_date"] = long_date
         self.texts = self.env.get_template("texts.j2").module
+        self._cable = None
         self.worksheet = worksheet.resolve() if worksheet and worksheet.exists() else None
         self.sources = sources.resolve() if sources and sources.exists() else None
         for document, page in ((self.guide, GUIDE_PAGE), (self.worksheet, WORKSHEET_PAGE),
@@ -118,6 +120,15 @@ class Site:
                 self.pending.append((document, page))
         readme = self.notebooks / "README.md"
         self.pages[readme] = "index.html"  # the sequence page stands in for notebooks/README.md
+
+    @property
+    def cable(self):
+        """The kit's cable, parsed (for the pack's pages)."""
+        if self._cable is None:
+            import helpers
+
+            self._cable = helpers.load_cable()
+        return self._cable
 
     # -- links -------------------------------------------------------------------------------
 
@@ -223,6 +234,15 @@ class Site:
         html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
         self.rewrite_links(soup, handout.source.parent, handout.page)
+        self.finish_notebook_soup(soup, groups)
+        check_page(soup, handout.page, self.notebook_cells(handout))
+        return str(soup)
+
+    @staticmethod
+    def finish_notebook_soup(soup: BeautifulSoup, groups: list[answers.AnswerGroup] | None = None) -> None:
+        """The fixes every exported notebook page gets: no pilcrow links, empty outputs and
+        addresses marked for print, column names that break well, no 0-based index, hidden
+        outputs and (self-study) model answers folded, a table of contents on a long page."""
         for anchor in soup.select("a.anchor-link"):  # the pilcrow links; the heading ids stay
             anchor.decompose()
         mark_empty_outputs(soup)
@@ -239,10 +259,8 @@ class Site:
         drop_range_index(soup)
         mark_wide_tables(soup)
         hidden.fold_outputs(soup)
-        answers.fold_answers(soup, groups)
+        answers.fold_answers(soup, groups or [])
         add_table_of_contents(soup)
-        check_page(soup, handout.page, self.notebook_cells(handout))
-        return str(soup)
 
     @staticmethod
     def notebook_cells(handout: Handout) -> dict[str, str]:
@@ -255,16 +273,18 @@ class Site:
 
     # -- other pages -------------------------------------------------------------------------
 
-    def render(self, title: str, body: str, page: str, body_class: str = "") -> str:
+    def render(self, title: str, body: str, page: str, body_class: str = "", print_page: bool = False) -> str:
         template = self.env.get_template("page.html.j2")
         if page == SOURCES_PAGE:  # the one page where a printed link keeps its address
             body_class = (body_class + " kit-addresses").strip()
         return template.render(
             body_class=body_class,
+            print_page=print_page,
             title=title,
             body=Markup(body),
             site_css=Markup((ASSETS / "site.css").read_text("utf-8")),
             print_css=Markup((ASSETS / "print.css").read_text("utf-8")),
+            pack_css=Markup((ASSETS / "pack.css").read_text("utf-8")),
             guide=GUIDE_PAGE if self.guide else None,
             version=self.version,
             current=page,
@@ -277,8 +297,9 @@ class Site:
         path = "notebooks" + (f"/{quote(notebook)}" if notebook else "")
         return f"https://mybinder.org/v2/gh/{self.binder}/HEAD?urlpath=lab/tree/{path}"
 
-    def index_page(self, handouts: list[Handout]) -> str:
+    def index_page(self, handouts: list[Handout], pack: list | None = None) -> str:
         body = self.env.get_template("index_body.html.j2").render(
+            pack=pack or [],
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
             students=self.students, copy=self.copy.name, worksheet=WORKSHEET_PAGE if self.worksheet else None,
             sources=SOURCES_PAGE if self.sources else None,
@@ -308,6 +329,14 @@ class Site:
             target.write_text(self.markdown_page(source, page), "utf-8")
             written.append(target)
         return written
+
+
+def long_date(iso: str) -> str:
+    """"1949-07-18" as "18 July 1949"."""
+    import datetime
+
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
 
 
 def markdown_to_html(text: str) -> str:

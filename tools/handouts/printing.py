@@ -163,3 +163,18 @@ def mark_wide_tables(soup: BeautifulSoup, columns: int = WIDE_COLUMNS) -> int:
             table["class"] = table.get("class", []) + ["kit-wide"]
             marked += 1
     return marked
+
+
+def mark_writing_cells(soup: BeautifulSoup) -> int:
+    """Mark the table cells of a worksheet that are there to be written in (empty, or only line
+    breaks) as ``kit-write``, and their tables as ``kit-writing-table``: print.css makes them
+    full-width boxes with room for a hand."""
+    marked = 0
+    for cell in soup.select("main td"):
+        if not cell.get_text(strip=True) and not cell.find(["img", "a", "input"]):
+            cell["class"] = cell.get("class", []) + ["kit-write"]
+            table = cell.find_parent("table")
+            if table is not None and "kit-writing-table" not in table.get("class", []):
+                table["class"] = table.get("class", []) + ["kit-writing-table"]
+            marked += 1
+    return marked
