@@ -175,6 +175,7 @@ def mark_writing_cells(soup: BeautifulSoup) -> int:
             cell["class"] = cell.get("class", []) + ["kit-write"]
             table = cell.find_parent("table")
             if table is not None and "kit-writing-table" not in table.get("class", []):
-                table["class"] = table.get("class", []) + ["kit-writing-table"]
+                wide = len((table.find("tr") or table).find_all(["th", "td"])) > 2
+                table["class"] = table.get("class", []) + ["kit-writing-table"] + (["kit-grid"] if wide else [])
             marked += 1
     return marked
