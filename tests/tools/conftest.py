@@ -27,3 +27,12 @@ def students_site(tmp_path_factory) -> Path:
     warnings = build.build(out, run=False, log=lambda *_: None, students=True)
     assert warnings == []  # links to the guide become text; nothing is broken
     return out
+
+
+@pytest.fixture(scope="session")
+def self_study_site(tmp_path_factory) -> Path:
+    """The self-study copy, from the stored outputs, once per session."""
+    out = tmp_path_factory.mktemp("site-self-study")
+    warnings = build.build(out, run=False, log=lambda *_: None, copy="self-study")
+    assert warnings == []
+    return out

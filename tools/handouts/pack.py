@@ -71,7 +71,7 @@ class Block:
 
     @property
     def page(self) -> PackPage:
-        return PackPage(f"block_{self.block}", f"Block {self.block}: {self.title}", teacher_only=True, max_pages=3,
+        return PackPage(f"block_{self.block}", f"Block {self.block}: {self.title}", teacher_only=True, max_pages=4,
                         purpose=f"group extract for block {self.block}, handed out after the group has filled its grid")
 
 
