@@ -66,27 +66,44 @@ def box(label: str, size: str = "medium") -> str:
     return (f'<div class="kit-writing-box kit-box-{size}"><span class="kit-box-label">{label}</span></div>')
 
 
-def screen_and_paper(screen: str, paper: str | None, copy: Copy) -> str:
-    """The Markdown of an exercise: its screen text and its paper task, each in its own block."""
-    if paper is None:
-        return screen
-    paper_block = f'<div class="kit-paper-task">\n\n{paper}\n\n{box("Your answer")}\n\n</div>'
-    if copy.paper_on_screen:
-        return paper_block
-    return f'<div class="kit-screen-task">\n\n{screen}\n\n</div>\n\n{paper_block}'
+SCREEN = "kit-screen-task"
+PAPER = "kit-paper-task"
 
 
-def intro_blocks(intro: str, copy: Copy, texts, tagged: bool) -> str:
-    """The section introduction as this copy shows it on screen and, when the exercises have
-    paper tasks (``tagged``), in print."""
-    screen = str(texts.try_it_intro(copy=copy.name, original=intro, tagged=tagged)).strip()
-    if not tagged:
-        return screen
-    paper = str(texts.try_it_paper_intro()).strip()
-    if copy.paper_on_screen:
-        return screen
-    return (f'<div class="kit-screen-task">\n\n{screen}\n\n</div>\n\n'
-            f'<div class="kit-paper-task kit-paper-intro">\n\n{paper}\n\n</div>')
+def part(source: str, tag: str, base: nbformat.NotebookNode, suffix: str) -> nbformat.NotebookNode:
+    """A Markdown cell holding one version (screen or paper) of an exercise's text. (Separate
+    cells, not <div> wrappers in one cell: nbconvert parses each raw HTML block on its own
+    when it embeds images, which would close an opening <div> at once.)"""
+    cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": [tag]})
+    cell["id"] = f"{base.get('id', 'cell')}-{suffix}"
+    return cell
+
+
+def exercise_cells(cell: nbformat.NotebookNode, copy: Copy, texts, tagged: bool) -> list[nbformat.NotebookNode]:
+    """The cells that stand for one exercise cell (and the section heading it may open)."""
+    heading, intro, rest = split_section_intro(cell.source)
+    paper = paper_task(cell) if TRY_IT in tags(cell) else None
+    out = []
+    if heading:
+        head = nbformat.v4.new_markdown_cell(heading, metadata={"tags": [t for t in tags(cell) if t != TRY_IT]})
+        head["id"] = cell.get("id", "cell")
+        out.append(head)
+        screen_intro = str(texts.try_it_intro(copy=copy.name, original=intro, tagged=tagged)).strip()
+        if tagged and not copy.paper_on_screen:
+            out.append(part(screen_intro, SCREEN, cell, "intro"))
+            out.append(part(str(texts.try_it_paper_intro()).strip(), PAPER, cell, "paper-intro"))
+        elif screen_intro:
+            out.append(part(screen_intro, "kit-intro", cell, "intro"))
+    if paper is not None:
+        if not copy.paper_on_screen and rest:
+            out.append(part(rest, SCREEN, cell, "screen"))
+        out.append(part(paper + "\n\n" + box("Your answer"), PAPER, cell, "paper"))
+    elif rest:
+        if heading:
+            out.append(part(rest, "kit-exercise", cell, "text"))
+        else:
+            return [cell]
+    return out
 
 
 def prepare(nb: nbformat.NotebookNode, copy: Copy, texts) -> int:
@@ -108,19 +125,14 @@ def prepare(nb: nbformat.NotebookNode, copy: Copy, texts) -> int:
             keep.append(cell)
             continue
         if cell.cell_type == "markdown" and "model-answer" not in cell_tags:
-            heading, intro, rest = split_section_intro(cell.source)
             paper = paper_task(cell) if TRY_IT in cell_tags else None
             if TRY_IT in cell_tags:
                 replaced = paper is not None
             if paper is not None:
                 with_paper += 1
-            if heading or paper is not None:
-                parts = []
-                if heading:
-                    parts += [heading, intro_blocks(intro, copy, texts, tagged)]
-                if rest or paper is not None:
-                    parts.append(screen_and_paper(rest, paper, copy))
-                cell.source = "\n\n".join(p for p in parts if p)
+            if SECTION_HEADING.search(cell.source) or paper is not None:
+                keep.extend(exercise_cells(cell, copy, texts, tagged))
+                continue
         keep.append(cell)
     nb.cells = keep
     return with_paper

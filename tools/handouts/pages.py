@@ -229,6 +229,7 @@ class Site:
                 "students": self.students,
                 "answers_printable": self.copy.answers == "shown",
                 "copy": self.copy.name,
+                "body_class": f"kit-copy-{self.copy.name}",
             },
         }
         html, _ = self.exporter().from_notebook_node(nb, resources=resources)
@@ -251,10 +252,11 @@ class Site:
         break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
-        for inner in soup.select(".celltag_model-answer"):
-            cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
-            if cell is not None and "celltag_model-answer" not in cell["class"]:
-                cell["class"].append("celltag_model-answer")
+        for tag in ("model-answer", "kit-screen-task", "kit-paper-task"):
+            for inner in soup.select(f".celltag_{tag}"):
+                cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
+                if cell is not None and f"celltag_{tag}" not in cell["class"]:
+                    cell["class"].append(f"celltag_{tag}")
         align_text_cells(soup)
         drop_range_index(soup)
         mark_wide_tables(soup)
