@@ -60,6 +60,10 @@ site-students: setup
 site-self-study: setup
 	$(BIN)/python tools/build_site.py --out site-self-study --self-study --strict
 
+## handouts: the print pack, print-ready PDFs in A4 and US Letter (handouts/A4/, handouts/Letter/; needs Chromium)
+handouts: setup
+	$(BIN)/python tools/make_handouts.py --out handouts
+
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
 rerun: setup
 	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
