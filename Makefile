@@ -7,15 +7,22 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-fast bench execute site site-students site-self-study handouts rerun clean
+.PHONY: setup lab test test-fast bench execute site site-students site-self-study handouts rerun reset-notebooks clean
 
-$(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json
+$(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json tools/lab/ipython_startup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	# JupyterLab shows Markdown files (notebooks/README.md, the guide) rendered, not as source.
+	# JupyterLab as a student meets it (tools/lab/overrides.json): Markdown files (notebooks/README.md,
+	# the guide) shown rendered, no news pop-up, file names not cut off by a "modified" column.
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp tools/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	# Every kernel of `make lab` shows a student's slips as one plain sentence (helpers/course/plain.py).
+	mkdir -p $(VENV)/ipython/profile_default/startup
+	cp tools/lab/ipython_startup.py $(VENV)/ipython/profile_default/startup/00-kit-plain-errors.py
+	# The notebooks as the kit made them, for `make reset-notebooks` when the kit is not a git clone
+	# (kept from the first setup on: a later setup never copies a student's edits over them).
+	test -d $(VENV)/kit-notebooks || { mkdir -p $(VENV)/kit-notebooks && cp notebooks/[0-9][0-9]_*.ipynb $(VENV)/kit-notebooks/; }
 	touch $(STAMP)
 
 ## setup: create .venv and install the pinned requirements and the helpers package
@@ -23,7 +30,12 @@ setup: $(STAMP)
 
 ## lab: set up, then open JupyterLab on the notebooks (127.0.0.1 only, with its token)
 lab: setup
-	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. notebooks/README.md $(ROOT_FLAG)
+	IPYTHONDIR=$(CURDIR)/$(VENV)/ipython $(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. notebooks/README.md $(ROOT_FLAG)
+
+## reset-notebooks: put the notebooks back as the kit made them (all of them, or one: make reset-notebooks NB=02);
+## then, in JupyterLab, File > Reload Notebook from Disk
+reset-notebooks: setup
+	$(BIN)/python -m helpers.course.reset $(NB)
 
 ## test: set up, then run every test: the library's, the course's (notebooks' content, docs),
 ## the tools' (site, browser, rerun, mypy) and every notebook under nbval, on two workers
@@ -37,9 +49,10 @@ test-fast: setup
 	$(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:xdist -p no:cacheprovider \
 	  --strict-markers --doctest-modules tests/library helpers
 
-## bench: measure parse throughput (not part of the tests)
+## bench: measure parse throughput, and corpus mode on 1,000 generated records (not part of the tests)
 bench: setup
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_corpus.py --profile
 
 ## execute: re-run every notebook in place from a fresh kernel (then commit them)
 execute: setup
@@ -65,9 +78,15 @@ handouts: setup
 	$(BIN)/python tools/make_handouts.py --out handouts
 
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
+## or compare a folder of transcripts: make rerun TRANSCRIPTS=dir [SPEAKERS_DIR=dir] [STYLE=...] [OUT=dir]
+## (python -m helpers corpus DIR OUT --notebook; OUT defaults to reruns/<folder name>/)
 rerun: setup
-	@test -n "$(TRANSCRIPT)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
+	@test -n "$(TRANSCRIPT)$(TRANSCRIPTS)" || { echo "usage: make rerun TRANSCRIPT=path/to/file.txt [SPEAKERS=path/to/speakers.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; echo "   or: make rerun TRANSCRIPTS=path/to/folder [SPEAKERS_DIR=path/to/speaker/files] [STYLE=quoted|colon|full-stop] [OUT=dir]" >&2; exit 2; }
+ifneq ($(TRANSCRIPTS),)
+	$(BIN)/python -m helpers corpus "$(TRANSCRIPTS)" "$(or $(OUT),reruns/$(notdir $(patsubst %/,%,$(TRANSCRIPTS))))" --notebook $(if $(SPEAKERS_DIR),--speakers-dir "$(SPEAKERS_DIR)") $(if $(STYLE),--style "$(STYLE)")
+else
 	$(BIN)/python tools/rerun.py "$(TRANSCRIPT)" $(if $(SPEAKERS),--speakers "$(SPEAKERS)") $(if $(STYLE),--style "$(STYLE)") $(if $(OUT),--out "$(OUT)")
+endif
 
 clean:
 	rm -rf $(VENV) build site site-students site-self-study handouts reruns *.egg-info .mypy_cache

@@ -11,7 +11,7 @@ Start with :func:`load` for any record, or :func:`load_cable` for the kit's own 
 The package is in layers, each importing only those before it: reading (``source``, ``parse``,
 ``doubts``, ``speakers``, ``people``, ``metadata``, ``transcript``), measures (``counting``, ``measures``),
 notes (``annotations``, ``concordance``), views (``style``, ``text``, ``describe``, ``charts``,
-``display``, ``export``, ``cli``). ``helpers.course`` holds what is about the cable and its
+``display``, ``export``, ``corpus``, ``cli``). ``helpers.course`` holds what is about the cable and its
 notebooks; the library never imports it. Submodules load when first used (``helpers.charts``).
 See ``docs/api.md`` for every public function.
 """
@@ -32,7 +32,7 @@ __version__ = "0.1.0"
 
 #: The library's modules, loaded when first used as ``helpers.<name>``.
 MODULES: tuple[str, ...] = (
-    "annotations", "charts", "cli", "concordance", "counting", "describe", "display", "doubts",
+    "annotations", "charts", "cli", "concordance", "corpus", "counting", "describe", "display", "doubts",
     "errors", "export", "formats", "measures", "metadata", "parse", "people", "source", "speakers",
     "style", "text", "transcript",
 )

@@ -29,8 +29,8 @@ from .measures import speaker_order
 __all__ = [
     "ANNOTATION_COLUMNS", "GLOSSARY_COLUMNS", "GLOSSARY_KINDS", "TOPIC_COLUMNS", "add_note", "check",
     "edit_note", "glossary_links", "load_annotations", "load_glossary", "load_topics", "notes_table",
-    "topic_grid", "topic_spans", "topics_by_turn", "topics_where_more_words", "validate_annotations",
-    "words_by_topic", "words_by_topic_compared",
+    "topic_grid", "topic_spans", "topics_by_turn", "topics_where_more_words", "turns_by_topic",
+    "validate_annotations", "words_by_topic", "words_by_topic_compared",
 ]
 
 #: The columns of a topic list.
@@ -260,6 +260,27 @@ def topic_spans(
         labels = topics.set_index("topic")["label"]
         table.insert(1, "label", table["topic"].map(labels))
     return table
+
+
+def turns_by_topic(
+    turns: pd.DataFrame, annotations: pd.DataFrame, topics: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """In how many turns each speaker spoke while each topic was live (topics as rows, in the
+    order of the topic list when given; speakers as columns, in order of first speaking).
+
+    A turn counts once for each topic live in it, however many words it has, so one long turn
+    weighs no more than a short one (compare :func:`words_by_topic`). A topic with no notes is
+    left out.
+    """
+    live = topics_by_turn(turns, annotations)
+    speakers = speaker_order(turns)
+    order = _topic_order(live, topics)
+    counts = pd.crosstab(live["topic"], live["speaker"].astype(str))
+    table = counts.reindex(index=[t for t in order if t in counts.index], columns=speakers,
+                           fill_value=0)
+    table.index.name = "topic"
+    table.columns.name = None
+    return table.astype("int64")
 
 
 def topic_grid(turns: pd.DataFrame, annotations: pd.DataFrame,

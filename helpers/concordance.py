@@ -31,6 +31,7 @@ from .source import position
 
 __all__ = ["agreement_summary", "changed_verdicts", "compare_keywords",
            "compare_tags", "context", "find_phrase", "keyword_table", "kwic", "kwic_counts",
+           "kwic_table",
            "phrase_table", "record_text", "tag_turns", "term_counts", "term_pattern",
            "try_keyword", "with_keywords"]
 
@@ -55,11 +56,31 @@ def term_pattern(term: str, exact: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", 0 if exact else re.IGNORECASE)
 
 
+def _before(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, never beginning inside a word."""
+    cut = max(0, start - width)
+    before = text[cut:start]
+    if cut > 0 and not text[cut - 1].isspace() and not before[:1].isspace():
+        space = re.search(r"\s", before)  # the cut fell inside a word: drop what is left of it
+        before = before[space.start():] if space else ""
+    return before
+
+
+def _after(text: str, end: int, width: int) -> str:
+    """Up to ``width`` characters after ``end``, never ending inside a word."""
+    after = text[end:end + width]
+    stop = end + width
+    if stop < len(text) and not text[stop].isspace() and not after[-1:].isspace():
+        spaces = [m.start() for m in re.finditer(r"\s", after)]
+        after = after[:spaces[-1] + 1] if spaces else ""
+    return after
+
+
 def context(text: str, start: int, end: int, width: int = 30) -> str:
     """The match ``text[start:end]`` marked «like this», with up to ``width`` characters either
-    side, on one line: ``…took out his «pipe» sat back…``."""
-    before = text[max(0, start - width):start]
-    after = text[end:end + width]
+    side, on one line: ``…took out his «pipe» sat back…``. The words around it are whole: a
+    word the cut would split is left out."""
+    before, after = _before(text, start, width), _after(text, end, width)
     return " ".join(f"…{before}«{text[start:end]}»{after}…".split())
 
 
@@ -125,15 +146,17 @@ def kwic(
     """Keyword-in-context concordance: one row per match of ``word`` in the turns.
 
     Columns: ``turn``, ``speaker``, ``left`` (up to ``width`` characters before the match),
-    ``keyword`` (the match as written), ``right`` (up to ``width`` characters after). Line
-    breaks in the context are shown as spaces. Rows follow the reading order.
+    ``keyword`` (the match as written), ``right`` (up to ``width`` characters after), padded to
+    ``width``. The words around the match are whole: a word that the cut would split is left
+    out (the first and last words of the turn are never cut). Line breaks in the context are
+    shown as spaces. Rows follow the reading order.
     """
     pattern = term_pattern(word)
     rows = []
     for turn, speaker, text in zip(turns["turn"], turns["speaker"].astype(str), turns[column]):
         for match in pattern.finditer(text):
-            left = text[max(0, match.start() - width):match.start()]
-            right = text[match.end():match.end() + width]
+            left = _before(text, match.start(), width)
+            right = _after(text, match.end(), width)
             rows.append({
                 "turn": int(turn),
                 "speaker": speaker,
@@ -146,12 +169,34 @@ def kwic(
     )
 
 
-def kwic_counts(turns: pd.DataFrame, words: list[str], column: str = "spoken") -> pd.DataFrame:
-    """How many times each search term matches, in total and per turn (terms as rows)."""
+def kwic_table(turns: pd.DataFrame, word: str, width: int = 30,
+               column: str = "spoken") -> pd.DataFrame:
+    """:func:`kwic` for reading: the same rows, named by their turn (the index), so that no
+    row number stands in the table."""
+    return kwic(turns, word, width, column).set_index("turn")
+
+
+def kwic_counts(turns: pd.DataFrame, words: list[str], column: str = "spoken",
+                by_speaker: bool = False) -> pd.DataFrame:
+    """How many times each search term matches, in total and per turn (terms as rows).
+
+    ``by_speaker`` adds one column per speaker, ``by NAME``: the turns in which that speaker
+    uses the term, or ``none``, so that a reader never has to guess who spoke a turn.
+    """
+    speakers = []
+    if by_speaker:
+        column_ = turns["speaker"]
+        speakers = ([str(s) for s in column_.cat.categories if str(s) in set(column_.astype(str))]
+                    if isinstance(column_.dtype, pd.CategoricalDtype)
+                    else list(dict.fromkeys(column_.astype(str))))
     rows = {}
     for word in words:
         hits = kwic(turns, word, column=column)
-        rows[word] = {"matches": len(hits), "turns": ", ".join(map(str, hits["turn"].unique()))}
+        row = {"matches": len(hits), "turns": ", ".join(map(str, hits["turn"].unique()))}
+        for speaker in speakers:
+            mine = hits.loc[hits["speaker"] == speaker, "turn"].unique()
+            row[f"by {speaker}"] = ", ".join(map(str, mine)) or "none"
+        rows[word] = row
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "term"
     return table

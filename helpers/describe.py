@@ -11,13 +11,23 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .measures import speaker_order
-from .style import SpeakerStyle, speaker_styles
+from .measures import OTHER_SPEAKERS, speaker_order
+from .style import LINE_NAMES, LINE_STYLES, SpeakerStyle, speaker_styles
 from .text import join, line_span, opening, pct, plural, possessive
 
-__all__ = ["describe_cumulative", "describe_gaps", "describe_shares", "describe_speaking_time",
-           "describe_topic_turns", "describe_units", "describe_words_by_topic",
-           "describe_words_per_turn", "rate_label"]
+__all__ = ["describe_cumulative", "describe_gaps", "describe_share_per_document", "describe_shares",
+           "describe_speaking_time", "describe_topic_turns", "describe_turns_by_topic",
+           "describe_turns_per_document", "describe_units", "describe_words_by_topic",
+           "describe_words_per_document", "describe_words_per_turn", "rate_label"]
+
+
+def _bars(names: list[str], styles: Mapping[str, SpeakerStyle] | None) -> str:
+    """How each speaker's bars look, pattern first: "Kelly: plain bars (blue); ..."."""
+    look = speaker_styles(names, styles)
+    return "; ".join(f"{s}: {look[s].bar_words()}" for s in names)
+
+#: A corpus chart names each document in its description up to this many documents.
+LIST_DOCUMENTS = 12
 
 
 def describe_gaps(gaps: pd.DataFrame | None) -> str:
@@ -39,15 +49,17 @@ def _withheld(table: pd.DataFrame) -> str:
     return f" {listed[:1].upper()}{listed[1:]} {verb} no recorded words (words withheld), so no bar."
 
 
-def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
+def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = None,
+                            styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.words_per_turn_chart`, from :func:`helpers.measures.per_turn`."""
     table = per_turn
     names = speaker_order(table)
     n = len(table)
     counts = table.groupby(table["speaker"].astype(str))["words"].count()
     per_speaker = join([f"{s} {plural(int(counts.get(s, 0)), 'turn')}" for s in names])
-    parts = [f"Bar chart of words per turn, {plural(n, 'turn')} in order, coloured by speaker "
-             f"({per_speaker})."]
+    labelled = ", each labelled with its number of words" if 0 < n <= 20 else ""
+    parts = [f"Bar chart of words per turn, {plural(n, 'turn')} in order{labelled} "
+             f"({per_speaker}). {_bars(names, styles)}."]
     spoken = table[table["words"] > 0]
     if len(spoken):
         longest = spoken["words"].idxmax()
@@ -77,21 +89,25 @@ def describe_words_per_turn(per_turn: pd.DataFrame, gaps: pd.DataFrame | None = 
     return "".join(parts)
 
 
-def describe_shares(per_speaker: pd.DataFrame) -> str:
+def describe_shares(per_speaker: pd.DataFrame,
+                    styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.shares_chart`, from :func:`helpers.measures.per_speaker`."""
     table = per_speaker
     said = [f"{speaker} has {pct(r.share_of_words)} of the words ({r.words} of "
             f"{table['words'].sum()}) and {pct(r.share_of_turns)} of the turns "
             f"({r.turns} of {table['turns'].sum()})"
             for speaker, r in zip(table.index, table.itertuples(index=False))]
-    return ("Two stacked bars, one for words and one for turns, each split by speaker. "
+    return ("Two stacked bars, one for words and one for turns, each split by speaker and "
+            f"each part labelled with its speaker and share ({_bars([str(n) for n in table.index], styles)}). "
             + "; ".join(said) + ".")
 
 
 def describe_cumulative(running: pd.DataFrame, gaps: pd.DataFrame | None = None) -> str:
     """:func:`helpers.charts.cumulative_chart`, from :func:`helpers.measures.running_totals`."""
     names = [c for c in running.columns if c != "all"]
-    parts = [f"Step chart of the running total of words, one line per speaker, across "
+    lines = join([f"{s} {LINE_NAMES[LINE_STYLES[i % len(LINE_STYLES)]]}"
+                  for i, s in enumerate(names)])
+    parts = [f"Step chart of the running total of words, one line per speaker ({lines}), across "
              f"{plural(len(running), 'turn')}."]
     if len(running):
         last = running.iloc[-1]
@@ -105,13 +121,15 @@ def describe_cumulative(running: pd.DataFrame, gaps: pd.DataFrame | None = None)
     return "".join(parts)
 
 
-def describe_units(per_speaker: pd.DataFrame) -> str:
+def describe_units(per_speaker: pd.DataFrame,
+                   styles: Mapping[str, SpeakerStyle] | None = None) -> str:
     """:func:`helpers.charts.units_chart`, from :func:`helpers.measures.per_speaker`."""
     said = [f"{s}: {pct(r['share_of_words'])} of the words, {pct(r['share_of_characters'])} "
             f"of the characters and {pct(r['share_of_sentences'])} of the sentences"
             for s, r in per_speaker.iterrows()]
     return ("Grouped bar chart of each speaker's share of the words, the characters and the "
-            "sentences. " + "; ".join(said) + ".")
+            f"sentences, each bar labelled with its share ({_bars([str(n) for n in per_speaker.index], styles)}). "
+            + "; ".join(said) + ".")
 
 
 def _count(n: int) -> str:
@@ -146,7 +164,10 @@ def describe_speaking_time(timing: pd.DataFrame, assumed: float | None = None,
     words = int(mid["words"])
     spread = len(rates) > 1
     parts = [f"Bar chart of the minutes needed to say the {words} recorded words at "
-             f"{_count(len(rates))} speaking {'rate' if len(rates) == 1 else 'rates'}. At the assumed {assumed:g} words a minute "
+             f"{_count(len(rates))} speaking {'rate' if len(rates) == 1 else 'rates'}, one bar each, "
+             "labelled with its minutes: plain blue for saying the words once"
+             + (", dotted sky-blue for the interpretation added to it" if interpretation_factor != 1 else "")
+             + f". At the assumed {assumed:g} words a minute "
              f"they take {mid['minutes_speech']:.1f} minutes"
              + (f" (from {fast['minutes_speech']:.1f} at {max(rates):g} to "
                 f"{slow['minutes_speech']:.1f} at {min(rates):g})." if spread else ".")]
@@ -200,6 +221,26 @@ def describe_topic_turns(grid: pd.DataFrame,
     return "\n".join(lines)
 
 
+def describe_turns_by_topic(table: pd.DataFrame, topics: pd.DataFrame,
+                            styles: Mapping[str, SpeakerStyle] | None = None) -> str:
+    """:func:`helpers.charts.turns_by_topic_chart`, from :func:`helpers.annotations.turns_by_topic`."""
+    labels = dict(zip(topics["topic"], topics["label"]))
+    speakers = [str(s) for s in table.columns]
+    lines = [
+        f"Horizontal bar chart of {len(table)} topics, with one bar per speaker, labelled with "
+        f"its count: in how many turns the speaker spoke while the topic was live "
+        f"({_bars(speakers, styles)}). Each turn counts once, however long."
+    ]
+    for speaker in table.columns:
+        column = table[speaker]
+        most = join([labels.get(t, t) for t in column.index[column == column.max()]])
+        lines.append(f"{speaker}'s longest bar: {most} ({plural(int(column.max()), 'turn')}).")
+    for topic, row in table.iterrows():
+        lines.append(f"{labels.get(topic, topic)}: " + ", ".join(
+            f"{s} {plural(int(row[s]), 'turn')}" for s in table.columns) + ".")
+    return "\n".join(lines)
+
+
 def describe_words_by_topic(table: pd.DataFrame, topics: pd.DataFrame) -> str:
     """:func:`helpers.charts.words_by_topic_chart`, from :func:`helpers.annotations.words_by_topic`."""
     labels = dict(zip(topics["topic"], topics["label"]))
@@ -218,4 +259,91 @@ def describe_words_by_topic(table: pd.DataFrame, topics: pd.DataFrame) -> str:
     for topic, row in table.iterrows():
         lines.append(f"{labels[topic]}: " + ", ".join(f"{s} {plural(row[s], 'word')}"
                                                       for s in table.columns) + ".")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# A corpus: many documents compared
+def _in_order(n: int) -> str:
+    return f"{plural(n, 'document')}, one {'bar' if n == 1 else 'bar each'}, in order of file name"
+
+
+def describe_words_per_document(words: pd.DataFrame) -> str:
+    """:func:`helpers.charts.words_per_document_chart`, from :func:`helpers.measures.document_words`."""
+    n = len(words)
+    names = [str(c) for c in words.columns]
+    speakers = [c for c in names if c != OTHER_SPEAKERS]
+    totals = words.sum(axis=1)
+    shown = speakers + ([f"{OTHER_SPEAKERS} together"] if OTHER_SPEAKERS in names else [])
+    lines = [f"Stacked bar chart of the words of {_in_order(n)}, split by speaker "
+             f"({join(shown)}): {plural(int(totals.sum()), 'word')} in all."]
+    if n > 1:
+        longest, shortest = totals.idxmax(), totals.idxmin()
+        if totals[longest] == totals[shortest]:
+            lines.append(f"Every document has {plural(int(totals[longest]), 'word')}.")
+        else:
+            lines.append(f"The longest document is {longest} ({plural(int(totals[longest]), 'word')}); "
+                         f"the shortest is {shortest} ({plural(int(totals[shortest]), 'word')}).")
+    for name in names:
+        column = words[name]
+        present = int((column > 0).sum())
+        lines.append(f"{name[:1].upper() + name[1:]}: {plural(int(column.sum()), 'word')}, in "
+                     f"{present} of the {plural(n, 'document')}.")
+    if n <= LIST_DOCUMENTS:
+        for document, row in words.iterrows():
+            said = [f"{name} {int(row[name])}" for name in names if row[name] > 0]
+            lines.append(f"{document}: {plural(int(row.sum()), 'word')}"
+                         + (f" ({', '.join(said)})." if said else "."))
+    return "\n".join(lines)
+
+
+def describe_share_per_document(speakers: pd.DataFrame, drawn: list[str],
+                                styles: Mapping[str, SpeakerStyle] | None = None) -> str:
+    """:func:`helpers.charts.share_per_document_chart`, from
+    :func:`helpers.measures.speakers_by_document`; ``drawn`` are the speakers the chart marks
+    (:func:`helpers.measures.leading_speakers`)."""
+    documents = list(dict.fromkeys(speakers["document"].astype(str)))
+    n = len(documents)
+    marks = speaker_styles(drawn, styles)
+    names = speakers["speaker"].astype(str)
+    lines = [f"Dot chart of each speaker's share of the words in each of {plural(n, 'document')} "
+             f"(in order of file name), for the {plural(len(drawn), 'speaker')} with the most "
+             "words in the corpus: "
+             + "; ".join(f"{s} as {marks[s].words()}" for s in drawn) + "."]
+    others = sorted(set(names) - set(drawn))
+    if others:
+        lines[0] += (f" The other {plural(len(others), 'speaker')} "
+                     f"{'is' if len(others) == 1 else 'are'} not marked.")
+    lines[0] += " A dotted line marks half of a document's words."
+    for s in drawn:
+        mine = speakers[names == s]
+        shares = mine["share_of_words"].astype(float)
+        high, low = mine.loc[shares.idxmax()], mine.loc[shares.idxmin()]
+        if len(mine) == 1:
+            lines.append(f"{s} speaks in 1 document, {high['document']}, with "
+                         f"{pct(high['share_of_words'])} of its words.")
+        elif shares.max() == shares.min():
+            lines.append(f"{s} speaks in {len(mine)} of the {plural(n, 'document')}, with "
+                         f"{pct(high['share_of_words'])} of the words in each.")
+        else:
+            lines.append(f"{s} speaks in {len(mine)} of the {plural(n, 'document')}, with from "
+                         f"{pct(low['share_of_words'])} of the words ({low['document']}) to "
+                         f"{pct(high['share_of_words'])} ({high['document']}).")
+    return "\n".join(lines)
+
+
+def describe_turns_per_document(documents: pd.DataFrame) -> str:
+    """:func:`helpers.charts.turns_per_document_chart`, from the documents table of a corpus
+    (``helpers.corpus.Corpus.documents``: its ``turns`` column, indexed by document)."""
+    turns = documents["turns"].astype(int)
+    n = len(turns)
+    lines = [f"Bar chart of the turns of {_in_order(n)}: {plural(int(turns.sum()), 'turn')} in all."]
+    if n > 1 and turns.max() == turns.min():
+        lines.append(f"Every document has {plural(int(turns.max()), 'turn')}.")
+    elif n > 1:
+        most, fewest = turns.idxmax(), turns.idxmin()
+        lines.append(f"The most turns: {most} ({plural(int(turns[most]), 'turn')}); the fewest: "
+                     f"{fewest} ({plural(int(turns[fewest]), 'turn')}).")
+    if n <= LIST_DOCUMENTS:
+        lines += [f"{d}: {plural(int(t), 'turn')}." for d, t in turns.items()]
     return "\n".join(lines)

@@ -19,11 +19,49 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .measures import narration
 from .text import blockquote, escape_markdown, line_span, opening
 from .transcript import turn_row
 
-__all__ = ["header_table", "narration_markdown", "numbered_lines", "people_table",
-           "reading_text", "stage_directions", "turn_heading", "turn_index", "turn_markdown"]
+__all__ = ["MISSING", "for_reading", "header_table", "narration_markdown", "narration_table",
+           "numbered_lines", "people_table", "reading_text", "stage_directions", "turn_heading",
+           "turn_index", "turn_markdown"]
+
+#: What a table for reading shows where a value is missing (never pandas' ``<NA>`` or ``NaN``).
+MISSING = "–"
+
+
+def for_reading(frame: pd.DataFrame, index: str | None = None, missing: str = MISSING) -> pd.DataFrame:
+    """A copy of ``frame`` as a reader should see it: indexed by its column ``index`` when
+    given (instead of row numbers 0, 1, 2 ...), and ``missing`` where a value is missing
+    (instead of ``<NA>`` or ``NaN``). For showing only: the numbers become text where a value
+    is missing."""
+    table = frame.set_index(index) if index is not None else frame.copy()
+    for name in table.columns:
+        if table[name].isna().any():
+            table[name] = [missing if pd.isna(v) else v for v in table[name]]
+    return table
+
+
+def narration_table(blocks: pd.DataFrame) -> pd.DataFrame:
+    """The narration blocks for reading: one row per block, named by its lines, saying where it
+    stands (``before turn 1``, ``between turns 9 and 10``, ``after turn 11``), with its words
+    and its text. The same blocks as :func:`helpers.measures.narration`, without row numbers
+    or missing values."""
+    told = narration(blocks)
+    where = []
+    for after, before in zip(told["after_turn"], told["before_turn"]):
+        if pd.isna(after) and pd.isna(before):
+            where.append("no turns")
+        elif pd.isna(after):
+            where.append(f"before turn {before}")
+        elif pd.isna(before):
+            where.append(f"after turn {after}")
+        else:
+            where.append(f"between turns {after} and {before}")
+    return pd.DataFrame({"where": where, "words": told["words"].tolist(), "text": told["text"].tolist()},
+                        index=pd.Index([line_span(a, b) for a, b in zip(told["line_start"], told["line_end"])],
+                                       name="lines"))
 
 
 def reading_text(blocks: pd.DataFrame, turns: pd.DataFrame, include_header: bool = False) -> str:

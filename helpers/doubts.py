@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported for types only: transcript imports this module
     import pandas as pd
 
-    from .transcript import Transcript
+    from .transcript import Rows, Transcript
 
 __all__ = ["COLUMNS", "KINDS", "Doubt", "as_dicts", "check_report", "doubt_line", "doubts_markdown",
            "doubts_table", "speaker_doubts", "unused_labels", "unused_line"]
@@ -157,8 +157,11 @@ def speaker_doubts(turns: list[dict], listed: Iterable[str] = ()) -> list[Doubt]
     """
     listed_keys = {_folded(label).removesuffix(":").strip() for label in listed}
     first: dict[str, dict] = {}  # folded label -> its first turn row
+    written: set[str] = set()  # labels as written already seen (a label recurs, turn after turn)
     for row in turns:
-        first.setdefault(_folded(row["label"]), row)
+        if row["label"] not in written:
+            written.add(row["label"])
+            first.setdefault(_folded(row["label"]), row)
     doubts: list[Doubt] = []
     seen: dict[tuple[str, str], tuple[str, str]] = {}  # (how, key) -> (label, speaker)
     said: set[frozenset[str]] = set()
@@ -242,13 +245,16 @@ def doubt_line(transcript: "Transcript", source: str | None = None) -> str:
             f"python -m helpers check {source or transcript.path}")
 
 
-def unused_labels(transcript: "Transcript") -> list[str]:
+def unused_labels(transcript: "Transcript | Rows") -> list[str]:
     """The labels of the speaker file that match nothing in the record (a misspelling, most
     often, and a fix that does nothing): a label with a speaker that no turn has, or a label
-    marked ``-`` (not a speaker) that opens no line of the record."""
+    marked ``-`` (not a speaker) that opens no line of the record. ``transcript`` may also be
+    the plain rows of :func:`helpers.transcript.parse_rows`."""
     from .speakers import NOT_A_SPEAKER, fold
 
-    used = {fold(label) for label in transcript.turns["label"]}
+    turns = transcript.turns
+    labels = [row["label"] for row in turns] if isinstance(turns, list) else turns["label"]
+    used = {fold(label) for label in set(labels)}
     out = []
     for alias in transcript.aliases:
         if alias.speaker != NOT_A_SPEAKER:

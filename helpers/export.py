@@ -8,14 +8,19 @@ as UTF-8, one object per row, with lists kept as lists.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from .errors import OutputError
 
-__all__ = ["FORMULA_START", "WRITERS", "guard_cell", "to_csv", "to_json", "write"]
+__all__ = ["FORMULA_START", "WRITERS", "csv_header", "csv_rows", "guard_cell", "to_csv", "to_json",
+           "write"]
 
 #: How a cell that could run as a spreadsheet formula begins.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +46,42 @@ def to_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """Write ``frame`` as spreadsheet-safe CSV (lists joined with `` | ``)."""
     safe = _flatten(frame).astype(object).map(guard_cell)
     safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def _cells(row: Sequence[Any]) -> list[Any]:
+    """A row's cells as :func:`to_csv` writes them (text and whole numbers, the common cells,
+    tested first: a corpus run writes a thousand records' rows so)."""
+    out: list[Any] = []
+    for value in row:
+        kind = value.__class__
+        if kind is str:
+            out.append("'" + value if value.startswith(FORMULA_START) else value)
+        elif kind is int:
+            out.append(value)
+        elif value is None:
+            out.append("")
+        elif kind is list:
+            joined = " | ".join(value)
+            out.append("'" + joined if joined.startswith(FORMULA_START) else joined)
+        else:
+            out.append(guard_cell(value))
+    return out
+
+
+def csv_rows(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows of plain values (text, whole numbers, lists of text, ``None``) as the lines
+    :func:`to_csv` writes for a table of them: lists joined with `` | ``, ``None`` empty, cells
+    that could run as formulas guarded, ``\r\n`` line ends, no header. :func:`csv_header`,
+    then these lines, is :func:`to_csv`'s file, byte for byte (a corpus run's workers make the
+    lines of ``turns.csv`` so, in parallel)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(map(_cells, rows))
+    return buffer.getvalue()
+
+
+def csv_header(columns: Sequence[str]) -> str:
+    """The header line :func:`to_csv` writes for these columns (after its byte-order mark)."""
+    return csv_rows([columns])
 
 
 def to_json(frame: pd.DataFrame, path: str | Path) -> None:

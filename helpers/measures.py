@@ -7,6 +7,9 @@ characters and sentences of the *spoken* text).
 - :func:`per_turn`: one row per turn: speaker, words, running total, share of all words.
 - :func:`per_speaker`: one row per speaker: turns, words, characters, sentences, each one's share
   of the whole, and the means (words per turn, characters per word, words per sentence).
+- :func:`speakers_by_document` and :func:`per_document`: the same for a corpus, a turn table
+  with a ``document`` column: per document and speaker (each share of its own document), and
+  per document; :func:`leading_speakers` and :func:`document_words` for the corpus's charts.
 - :func:`running_totals`: after each turn, each speaker's running total of words.
 - :func:`narration` and :func:`gaps`: the narration blocks, and those that fall between two turns.
 - :func:`articles`, :func:`punctuation`: the articles and a punctuation mark, per speaker.
@@ -29,8 +32,9 @@ from .counting import count_words
 
 __all__ = [
     "ARTICLES", "SHARE_COLUMNS", "SUMMARY_COLUMNS", "UNITS", "UNIT_COLUMNS", "WITHHELD",
-    "articles", "gaps", "mentions_interpreter", "narration", "numeric", "per_speaker",
-    "per_turn", "punctuation", "running_totals", "speaker_order", "speaking_time", "without_turn",
+    "OTHER_SPEAKERS", "articles", "document_words", "gaps", "leading_speakers",
+    "mentions_interpreter", "narration", "numeric", "per_document", "per_speaker", "per_turn", "punctuation", "running_totals", "speaker_order",
+    "speakers_by_document", "speaking_time", "without_turn",
 ]
 
 #: What a cell says where a mean would divide by a speaker's 0 recorded words.
@@ -59,11 +63,16 @@ def speaker_order(turns: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(column.astype(str)))
 
 
-def _share(part: pd.Series) -> pd.Series:
-    total = part.sum()
-    if not total:
-        return pd.Series(0.0, index=part.index)
-    return (100 * part / total).round(1)
+def _share(part: pd.Series, total: pd.Series | None = None) -> pd.Series:
+    """Each value's share of ``total`` (%, one decimal): of the column's sum, or, for a corpus,
+    of a total per row (its document's); 0.0 where the total is 0."""
+    if total is None:
+        whole = part.sum()
+        if not whole:
+            return pd.Series(0.0, index=part.index)
+        return (100 * part / whole).round(1)
+    share = (100 * part / total).round(1)
+    return share.where(total != 0, 0.0)
 
 
 def _mean(numerator: pd.Series, words: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -117,6 +126,94 @@ def per_speaker(turns: pd.DataFrame) -> pd.DataFrame:
     if "sentences" in units:
         table["words_per_sentence"] = _mean(words, words, table["sentences"])
     table.index.name = "speaker"
+    return table
+
+
+def speakers_by_document(turns: pd.DataFrame) -> pd.DataFrame:
+    """:func:`per_speaker` for every document of a corpus at once: one row per document and
+    speaker (columns ``document``, ``speaker``, then those of :func:`per_speaker`), documents in
+    the order of the table, each document's speakers in order of first speaking, and every share
+    a share of its own document. The rows of one document are what :func:`per_speaker` gives for
+    that document's turns alone (a test checks it), computed in one pass, so a corpus of a
+    thousand records costs no more than one long record.
+
+    ``turns`` is a turn table with a ``document`` column (``helpers.corpus``).
+    """
+    columns = ["document", "speaker", "turns", *[u for u in UNITS if u in turns.columns]]
+    units = columns[3:]
+    if turns.empty:
+        shares = [f"share_of_{c}" for c in ["turns", *units]]
+        means = ["mean_words_per_turn"] + (["characters_per_word"] if "characters" in units else []) \
+            + (["words_per_sentence"] if "sentences" in units else [])
+        return pd.DataFrame(columns=[*columns, *shares, *means])
+    frame = pd.DataFrame({"document": turns["document"].astype(str).to_numpy(),
+                          "speaker": turns["speaker"].astype(str).to_numpy(),
+                          "turn": turns["turn"].to_numpy(),
+                          **{u: turns[u].to_numpy() for u in units}})
+    by = frame.groupby(["document", "speaker"], sort=False)
+    table = pd.DataFrame({"turns": by["turn"].count()})
+    for unit in units:
+        table[unit] = by[unit].sum()
+    table = table.astype("int64")
+    documents = table.groupby(level="document", sort=False)
+    for column in ["turns", *units]:
+        table[f"share_of_{column}"] = _share(table[column], documents[column].transform("sum"))
+    words = table["words"]
+    table["mean_words_per_turn"] = _mean(words, words, table["turns"])
+    if "characters" in units:
+        table["characters_per_word"] = _mean(table["characters"], words, words)
+    if "sentences" in units:
+        table["words_per_sentence"] = _mean(words, words, table["sentences"])
+    return table.reset_index()
+
+
+def per_document(turns: pd.DataFrame, documents: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per document of a corpus (indexed by ``document``): its turns, speakers (how many
+    speak), words, characters and sentences (those the turn table has). ``documents`` gives the documents and their
+    order (a document with no turns has a row of zeros); else those of the table, in its order.
+    """
+    units = [u for u in UNITS if u in turns.columns]
+    names = list(documents) if documents is not None else list(dict.fromkeys(turns["document"].astype(str)))
+    frame = pd.DataFrame({"document": turns["document"].astype(str).to_numpy(),
+                          "speaker": turns["speaker"].astype(str).to_numpy(),
+                          "turn": turns["turn"].to_numpy(),
+                          **{u: turns[u].to_numpy() for u in units}})
+    by = frame.groupby("document", sort=False)
+    table = pd.DataFrame({"turns": by["turn"].count(), "speakers": by["speaker"].nunique()})
+    for unit in units:
+        table[unit] = by[unit].sum()
+    return table.reindex(pd.Index(names, name="document")).fillna(0).astype("int64")
+
+
+#: The column of :func:`document_words` that holds the words of every speaker not drawn apart.
+OTHER_SPEAKERS = "other speakers"
+
+
+def leading_speakers(speakers: pd.DataFrame, top: int = 5) -> list[str]:
+    """The ``top`` speakers with the most words in the whole corpus, most first (a tie in the
+    order the speakers first appear), from :func:`speakers_by_document`'s table."""
+    totals = speakers.groupby("speaker", sort=False)["words"].sum()
+    return totals.sort_values(ascending=False, kind="stable").index.astype(str).tolist()[:top]
+
+
+def document_words(speakers: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    """Words per document (rows, in the order of :func:`speakers_by_document`'s table) by
+    speaker (columns): each of the :func:`leading_speakers` a column, most words first, then
+    :data:`OTHER_SPEAKERS`, the words of all the others together (only when there are others)."""
+    kept = leading_speakers(speakers, top)
+    names = speakers["speaker"].astype(str)
+    others = names.nunique() > len(kept)
+    group = names.where(names.isin(kept), OTHER_SPEAKERS)
+    documents = list(dict.fromkeys(speakers["document"].astype(str)))
+    columns = kept + ([OTHER_SPEAKERS] if others else [])
+    if speakers.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="document"), dtype="int64")
+    table = (pd.DataFrame({"document": speakers["document"].astype(str).to_numpy(),
+                           "group": group.to_numpy(), "words": speakers["words"].to_numpy()})
+             .groupby(["document", "group"], sort=False)["words"].sum().unstack(fill_value=0))
+    table = table.reindex(index=documents, columns=columns, fill_value=0).astype("int64")
+    table.index.name = "document"
+    table.columns.name = None
     return table
 
 

@@ -144,7 +144,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .counting import count_characters, count_sentences, count_words
+from .counting import count_words, counts
 from .doubts import Doubt
 from .errors import TranscriptError
 from .source import position
@@ -466,18 +466,25 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     ch = text[p]
     if not ch.isupper() and not _PARTICLE_START.match(text, p):
         return None
+    # No pattern below reaches past the end of the line, and each needs its mark on it: a colon
+    # (or a semicolon) for the colon labels, a full stop for the full-stop ones. A line without
+    # the mark is not tried against them (most lines of speech and narration).
+    line_end = text.find("\n", p)
+    if line_end < 0:
+        line_end = len(text)
+    colon = text.find(":", p, line_end) >= 0
     if ch == "Q":
         m = _Q_LABEL.match(text, p)
         if m is not None:
             return _make(m, "q")
-        if text.startswith("Q.", p):
+        if colon and text.startswith("Q.", p):
             m = _Q_NAMED.match(text, p)
             if m is not None and _named_questioner(m):
                 return _make(m, "colon")
-    m = _NUMBERED_LABEL.match(text, p)
+    m = _NUMBERED_LABEL.match(text, p) if colon else None
     if m is not None:
         return _make(m, "numbered")
-    m = _LABEL.match(text, p)
+    m = _LABEL.match(text, p) if colon or text.find(";", p, line_end) >= 0 else None
     if m is not None:
         label = m.group("label")
         key = _normal(label)
@@ -486,17 +493,20 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if m.group("role") is not None and len(label.split()) < 2 and not label.isupper():
             return None  # "Well, Mr. President:" is speech; "FRANK McGEE, MODERATOR:" a label
         return _make(m, "semicolon" if m.group("mark") == ";" else "colon")
+    stop = text.find(".", p, line_end) >= 0
     if ch == "Q":
-        m = _Q_STOP.match(text, p)
+        m = _Q_STOP.match(text, p) if stop else None
         if m is not None:
             return _make(m, "q-stop")
         m = _Q_SPACE.match(text, p)
         if m is not None:
             return _make(m, "q-space")
-    elif ch == "A":
+    elif ch == "A" and stop:
         m = _A_STOP.match(text, p)
         if m is not None:
             return _make(m, "a-stop")
+    if not stop:
+        return None
     m = _FULL_STOP_LABEL.match(text, p)
     if m is not None:
         folded = _normal(m.group("label"))
@@ -763,17 +773,6 @@ def _opens_quotation(after_label: str) -> bool:
     return probe[:1] != "" and probe[:1] in _OPENING_QUOTES
 
 
-def _mostly_followed_by(text: str, paragraphs: list[Paragraph],
-                        matches: list[re.Match[str] | None], test: Callable[[str], bool]) -> tuple[int, int]:
-    """How many labels there are, and after how many of them ``test`` holds."""
-    labelled = passed = 0
-    for para, m in zip(paragraphs, matches):
-        if m is not None:
-            labelled += 1
-            passed += test(text[m.end():para.end])
-    return labelled, passed
-
-
 def _has_field_line(paragraph: str) -> bool:
     """Whether a line of ``paragraph`` opens with a header field (``DATE: May 24, 1972``)."""
     for line in paragraph.split("\n"):
@@ -919,6 +918,8 @@ def _directions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
     comma right after a direction that follows the end of a sentence ("No. (After a pause).")
     goes with the direction, so the spoken text does not read "No. . Why".
     """
+    if _GROUP_CHARS.search(text, start, end) is None:  # most speech has no direction
+        return [(start, end)], []
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for m in _GROUP_CHARS.finditer(text, start, end):
@@ -1042,7 +1043,8 @@ class _Pending:
 
 
 def parse(text: str, path: str = "<text>", style: str | None = None,
-          labels: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> ParseResult:
+          labels: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          blocks: bool = True) -> ParseResult:
     """Parse ``text`` into blocks and turns (see the module docstring for the grammar).
 
     ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the parser
@@ -1051,7 +1053,9 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     a paragraph they open is header or narration, and ends the turn before it. Raises :class:`TranscriptError` for a quotation that never closes, and for
     a text whose lines end with a carriage return alone (old Mac line endings); ``ValueError``
     for a style that is not one of :data:`STYLES`. Labels are returned as written; mapping them
-    to canonical speakers is :mod:`helpers.speakers`' job.
+    to canonical speakers is :mod:`helpers.speakers`' job. ``blocks=False`` leaves the blocks
+    out of the result (``ParseResult.blocks`` is empty), for a caller that counts turns only (a
+    corpus run); the turns, doubts, warnings and style are the same.
     """
     if style is not None and style not in STYLES:
         raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
@@ -1061,14 +1065,14 @@ def parse(text: str, path: str = "<text>", style: str | None = None,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, path, style, labels, ignore)
+        return _parse(text, path, style, labels, ignore, blocks)
     finally:
         if collecting:
             gc.enable()
 
 
 def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None,
-           ignore: Iterable[str] | None) -> ParseResult:
+           ignore: Iterable[str] | None, with_blocks: bool = True) -> ParseResult:
     if "\r" in text and "\n" not in text:
         cr_line, cr_column = position(text, text.index("\r"))
         raise TranscriptError(
@@ -1173,7 +1177,18 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
 
     # 3. The style: full stop (decided above), quoted or colon.
-    labelled, quoted_n = _mostly_followed_by(text, paragraphs, matches, _opens_quotation)
+    # What follows each label: an opening quotation mark (the quoted style, and a quoted turn),
+    # or a single mark ‘ (a warning at the end). Worked out once, for both.
+    opens_quote: list[bool] = [False] * len(paragraphs)
+    labelled = quoted_n = single_n = 0
+    for index, (para, m) in enumerate(zip(paragraphs, matches)):
+        if m is not None:
+            after = text[m.end():para.end]
+            labelled += 1
+            if _opens_quotation(after):
+                opens_quote[index] = True
+                quoted_n += 1
+            single_n += after.lstrip(" \t\u00a0")[:1] == "‘"
     if reading.given is not None:
         style_name = reading.given
         reason = "given with --style (style= in Python), not inferred"
@@ -1281,7 +1296,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
         if open_marks and m is not None:
             # Inside an open quotation, a label counts only when a new quotation follows it (or
             # when the speaker file lists it): then the quotation before it never closed.
-            if _opens_quotation(text[m.end():para.end]) or (c is not None and c.shape == "known"):
+            if opens_quote[index] or (c is not None and c.shape == "known"):
                 fail_unclosed()
             if c is not None and current is not None:
                 pending.append(_Pending(para.start, c, f"'{_shown(c)}' looks like a speaker label, "
@@ -1298,7 +1313,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False)
             turns.append(current)
             closed = False
-            current.quoted = quoted_style and _opens_quotation(text[label_end:para.end])
+            current.quoted = quoted_style and opens_quote[index]
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
             current.paragraphs.append(index)
@@ -1439,7 +1454,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     doubts.sort(key=lambda d: d.start)
 
     blocks: list[dict] = []
-    for k, p in enumerate(paragraphs):
+    for k, p in enumerate(paragraphs if with_blocks else ()):
         turn = (owner_k + 1) if (owner_k := owner[k]) is not None else None
         # Header paragraphs are cut into lines: each line of a header is a field of its own.
         pieces = _lines(p) if kinds[k] == "header" else [p]
@@ -1463,9 +1478,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             f"a closing quotation mark ” with no quotation open (line{'s' if len(stray_lines) > 1 else ''} "
             f"{shown}): the words after it, up to the next opening mark, are read as outside the "
             "speech; check the marks there")
-    single_n, single_yes = _mostly_followed_by(
-        text, paragraphs, matches, lambda rest: rest.lstrip(" \t\u00a0")[:1] == "‘")
-    if single_n and 2 * single_yes >= single_n:
+    if labelled and 2 * single_n >= labelled:
         warnings.append(
             "most labels are followed by a single quotation mark ‘, which is not read as a "
             "quotation (’ is also the apostrophe), so every paragraph up to the next label is "
@@ -1539,7 +1552,8 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
         if previous_end is not None:
             between = _SEPARATOR.search(text, previous_end, s_start)
             spoken_parts.append("\n\n" if between else " ")
-        spoken_parts.append("".join(text[a:b] for a, b in pieces))
+        spoken_parts.append(text[s_start:s_end] if not groups else
+                            "".join([text[a:b] for a, b in pieces]))
         previous_end = s_end
         directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
     for o_start, o_end in turn.outside:
@@ -1547,25 +1561,25 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
         if any(ch.isalnum() for ch in chunk):
             directions.append((o_start, chunk))
     directions.sort()
-    spoken = _join_spoken("".join(spoken_parts))
+    # The spoken text tidied (paragraphs apart by a blank line, white space inside folded) and
+    # counted, from one split into tokens.
+    joined = "".join(spoken_parts)
+    chunks = _SEPARATOR.split(joined) if "\n" in joined else [joined]
+    parts = [tokens for tokens in map(str.split, chunks) if tokens]
+    spoken = "\n\n".join([" ".join(tokens) for tokens in parts])
+    words, characters, sentences = counts(spoken, parts)
     return {
         "turn": number,
         "label": turn.label,
         "text": text[first.start:last.end],
         "spoken": spoken,
         "stage_directions": [d for _, d in directions],
-        "words": count_words(spoken),
-        "characters": count_characters(spoken),
-        "sentences": count_sentences(spoken),
+        "words": words,
+        "characters": characters,
+        "sentences": sentences,
         "start": first.start,
         "end": last.end,
         "line_start": first.line_start,
         "line_end": last.line_end,
         "paragraphs": len(turn.paragraphs),
     }
-
-
-def _join_spoken(joined: str) -> str:
-    """Tidy spoken text: paragraphs kept apart by a blank line, white space inside folded."""
-    paragraphs = (_clean(chunk) for chunk in _SEPARATOR.split(joined))
-    return "\n\n".join(p for p in paragraphs if p)

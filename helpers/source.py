@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import TranscriptError
 
-__all__ = ["BOM", "decode", "position", "read_source"]
+__all__ = ["BOM", "decode", "position", "read_bytes", "read_source"]
 
 #: The UTF-8 byte-order mark, dropped from the start of a file (offsets never count it).
 BOM = "\ufeff"
@@ -60,15 +60,20 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     return text
 
 
-def read_source(path: str | Path) -> str:
-    """Read a transcript file as text (see :func:`decode` for what is refused)."""
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a transcript file, or :class:`TranscriptError` for a folder, a missing file
+    or one that cannot be read (what :func:`read_source` decodes; a corpus run hashes them too)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise TranscriptError("this is a folder, not a transcript file", name, 1, 1) from None
     except FileNotFoundError:
         raise TranscriptError("no such file", name, 1, 1) from None
     except OSError as exc:
         raise TranscriptError(f"cannot read the file ({exc.strerror or exc})", name, 1, 1) from None
-    return decode(data, name)
+
+
+def read_source(path: str | Path) -> str:
+    """Read a transcript file as text (see :func:`decode` for what is refused)."""
+    return decode(read_bytes(path), str(path))

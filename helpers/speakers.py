@@ -130,18 +130,27 @@ class SpeakerMap:
         self.aliases = list(aliases or [])
         self._by_label = {fold(a.label): a for a in self.aliases}
         self._seen: dict[str, str] = {}
+        self._as_written: dict[str, str] = {}  # label as written -> speaker (labels recur)
+        self._sides: dict[str, str | None] = {}
 
     def speaker(self, label: str) -> str:
+        known = self._as_written.get(label)
+        if known is not None:
+            return known
         key = fold(label)
         alias = self._by_label.get(key)
         if alias is not None:
-            return alias.speaker
-        if key not in self._seen:
-            self._seen[key] = default_speaker(label)
-        return self._seen[key]
+            name = alias.speaker
+        else:
+            if key not in self._seen:
+                self._seen[key] = default_speaker(label)
+            name = self._seen[key]
+        self._as_written[label] = name
+        return name
 
     def side(self, speaker: str) -> str | None:
-        for alias in self.aliases:
-            if alias.speaker == speaker and alias.side:
-                return alias.side
-        return None
+        if speaker in self._sides:
+            return self._sides[speaker]
+        found = next((a.side for a in self.aliases if a.speaker == speaker and a.side), None)
+        self._sides[speaker] = found
+        return found

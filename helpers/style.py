@@ -13,11 +13,15 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["COLOUR_NAMES", "DPI", "EDGE", "FIGSIZE", "MARKER_NAMES", "OKABE_ITO", "Chart",
-           "SpeakerStyle", "finish_axes", "new_figure", "speaker_styles"]
+__all__ = ["COLOUR_NAMES", "DPI", "EDGE", "FIGSIZE", "FONT", "HATCH_NAMES", "LINE_NAMES",
+           "LINE_STYLES",
+           "MARKER_NAMES", "MIN_PRINT_POINTS", "OKABE_ITO", "PRINT_WIDTH_CM", "SMALL_FONT",
+           "TITLE_FONT", "Chart", "SpeakerStyle", "finish_axes", "new_figure", "print_scale",
+           "speaker_styles"]
 
 #: Okabe-Ito palette, in its usual order.
 OKABE_ITO: tuple[str, ...] = (
@@ -38,6 +42,15 @@ COLOUR_NAMES: dict[str, str] = {
 #: Plain names of the marker shapes, for descriptions.
 MARKER_NAMES: dict[str, str] = {"o": "circles", "s": "squares", "^": "triangles", "D": "diamonds",
                                 "v": "downward triangles", "P": "crosses"}
+#: Plain names of the hatchings of bars, for descriptions: a grey print shows the pattern.
+HATCH_NAMES: dict[str, str] = {"": "plain", "//": "with diagonal stripes", "..": "dotted",
+                               "xx": "cross-hatched", "\\\\": "with back-slanted stripes",
+                               "++": "with a grid of crosses", "--": "with horizontal stripes",
+                               "oo": "with small rings"}
+#: Plain names of line styles, for descriptions.
+LINE_NAMES: dict[str, str] = {"-": "solid", "--": "dashed", "-.": "dash-dotted", ":": "dotted"}
+#: The line style of each speaker's line (a running total), in order of first speaking.
+LINE_STYLES: tuple[str, ...] = ("-", "--", "-.", ":")
 
 #: Speakers in order of first speaking take these colours: dark and light alternate, so that
 #: neighbours differ in lightness for grey print; yellow (too pale on white) and black (kept
@@ -53,6 +66,18 @@ EDGE: str = "#333333"
 FIGSIZE: tuple[float, float] = (8.0, 4.0)
 #: Pixels per inch of the PNG a chart becomes.
 DPI: int = 100
+#: The text width a chart is printed at, in centimetres: A4 with 2.5 cm margins (16 cm) is
+#: the narrower of A4 and US Letter (16.5 cm with 1 inch margins).
+PRINT_WIDTH_CM: float = 16.0
+#: The smallest chart text, in points, once the chart is printed at :data:`PRINT_WIDTH_CM`.
+MIN_PRINT_POINTS: float = 9.0
+#: Font sizes (points at the figure's own size) for an 8-inch-wide chart: printed 16 cm wide,
+#: 8 inches shrink to 0.79, so the smallest text, :data:`SMALL_FONT`, prints at 9 points.
+FONT: float = 12.0
+#: Value labels, legends and notes on the chart.
+SMALL_FONT: float = 11.5
+#: Chart titles.
+TITLE_FONT: float = 13.0
 
 
 class SpeakerStyle(NamedTuple):
@@ -63,8 +88,16 @@ class SpeakerStyle(NamedTuple):
     marker: str
 
     def words(self) -> str:
-        """The marks in plain words, for a description: ``"blue circles"``."""
-        return f"{COLOUR_NAMES.get(self.colour, 'coloured')} {MARKER_NAMES.get(self.marker, 'marks')}"
+        """The marks in plain words, shape first (a grey print keeps the shape, not the hue):
+        ``"circles (blue)"``."""
+        return f"{MARKER_NAMES.get(self.marker, 'marks')} ({COLOUR_NAMES.get(self.colour, 'coloured')})"
+
+    def bar_words(self) -> str:
+        """The bars in plain words, pattern first: ``"plain bars (blue)"``,
+        ``"bars with diagonal stripes (orange)"``."""
+        pattern = HATCH_NAMES.get(self.hatch, "patterned")
+        bars = "plain bars" if pattern == "plain" else f"bars {pattern}"
+        return f"{bars} ({COLOUR_NAMES.get(self.colour, 'coloured')})"
 
 
 def speaker_styles(speakers: Sequence[str],
@@ -94,21 +127,32 @@ def new_figure(width: float = FIGSIZE[0], height: float = FIGSIZE[1]) -> Figure:
     """A fresh matplotlib Figure that is not registered with pyplot.
 
     Charts built on it are pure: nothing is shown twice in a notebook and no global pyplot
-    state is touched. Return the Figure; Jupyter draws it once as PNG.
+    state is touched. Return the Figure; Jupyter draws it once as PNG. The kit's charts are at
+    most :data:`FIGSIZE` wide, so that their text (:data:`FONT`, :data:`SMALL_FONT`) prints at
+    :data:`MIN_PRINT_POINTS` or more (:func:`print_scale`).
     """
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
+def print_scale(figure: Figure) -> float:
+    """How much a figure shrinks (or grows) when it is printed :data:`PRINT_WIDTH_CM` wide."""
+    return PRINT_WIDTH_CM / (figure.get_figwidth() * 2.54)
+
+
 def finish_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
-    """Title and label an Axes in the kit's style (every chart has all three)."""
-    ax.set_title(title, loc="left", fontsize=12)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    """Title and label an Axes in the kit's style (every chart has all three), with the
+    kit's font sizes for every label and tick."""
+    ax.set_title(title, loc="left", fontsize=TITLE_FONT)
+    ax.set_xlabel(xlabel, fontsize=FONT)
+    ax.set_ylabel(ylabel, fontsize=FONT)
+    ax.tick_params(axis="both", labelsize=FONT)
     ax.spines[["top", "right"]].set_visible(False)
 
 
 class Chart:
-    """A chart ready for a notebook: the PNG, plus its plain-language description.
+    """A chart ready for a notebook: the PNG, plus its plain-language description, and the
+    table of the numbers it draws (``table``: to show beside it, for a reader who cannot see
+    the picture or wants the exact values).
 
     In Jupyter it displays as the PNG, with the description in the output's metadata as
     ``{"image/png": {"alt": ...}}`` and as its ``text/plain`` form, so a screen reader, a
@@ -118,9 +162,10 @@ class Chart:
     between runs.
     """
 
-    def __init__(self, figure: Figure, description: str) -> None:
+    def __init__(self, figure: Figure, description: str, table: pd.DataFrame | None = None) -> None:
         self.figure = figure
         self.description = description
+        self.table = table
 
     def png(self) -> bytes:
         """The chart as PNG bytes (no timestamp or version metadata)."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from IPython.display import Markdown
+if TYPE_CHECKING:  # imported when prose() is first called: writing a chart's words needs no IPython
+    from IPython.display import Markdown
 
 __all__ = ["blockquote", "duration_in_words", "escape_markdown", "join", "line_span",
            "long_date", "opening", "pct", "plural", "possessive", "prose", "what_the_chart_shows"]
@@ -100,11 +102,13 @@ def blockquote(heading: str, text: str) -> str:
     return "\n".join(lines)
 
 
-def prose(template: str, **values: object) -> Markdown:
+def prose(template: str, **values: object) -> "Markdown":
     """Markdown from ``template`` with computed ``values`` filled in (``str.format`` rules).
 
     The one way a notebook states a number in prose, so no figure is ever typed by hand.
     """
+    from IPython.display import Markdown
+
     return Markdown(template.format(**values))
 
 

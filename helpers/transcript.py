@@ -8,12 +8,13 @@ import pandas as pd
 
 from .doubts import Doubt, speaker_doubts
 from .metadata import Metadata, parse_metadata
-from .parse import Style, parse
+from .parse import ParseResult, Style, parse
 from .people import load_people, people_from_speakers, people_sidecar
 from .source import BOM, read_source
 from .speakers import NOT_A_SPEAKER, Alias, SpeakerMap, load_speakers, sidecar
 
-__all__ = ["BLOCK_COLUMNS", "BLOCK_KINDS", "TURN_COLUMNS", "Transcript", "load", "parse_text", "turn_row"]
+__all__ = ["BLOCK_COLUMNS", "BLOCK_KINDS", "TURN_COLUMNS", "Rows", "Transcript", "load", "parse_rows",
+           "parse_text", "turn_row"]
 
 #: The columns of ``Transcript.turns``, in order.
 TURN_COLUMNS = [
@@ -111,6 +112,61 @@ def _aliases(speakers: Speakers) -> list[Alias]:
     return list(speakers or [])
 
 
+@dataclass(eq=False)
+class Rows:
+    """A record read into plain lists, before any table is built: what :func:`parse_text` makes
+    its DataFrames from, and what a corpus run's workers send back (``helpers.corpus``).
+
+    ``turns`` are the parser's turn rows (dicts with the keys of :data:`TURN_COLUMNS`, the
+    speaker and side resolved by the speaker file); ``result`` is the rest of the parse
+    (blocks, warnings, style); ``doubts`` every doubt, the speakers' included, in reading order.
+    """
+
+    text: str
+    name: str
+    aliases: list[Alias]
+    listed: list[str]
+    result: ParseResult
+    doubts: list[Doubt]
+    with_blocks: bool = True
+
+    @property
+    def turns(self) -> list[dict]:
+        return self.result.turns
+
+    @property
+    def source(self) -> str:
+        """The text, as ``Transcript.source``."""
+        return self.text
+
+    def transcript(self, people: str | Path | None = None) -> "Transcript":
+        """The :class:`Transcript` of these rows (its tables built), as :func:`parse_text` returns
+        it; ``people`` is a people file."""
+        if not self.with_blocks:
+            raise ValueError("these rows were parsed with blocks=False: parse them with the blocks")
+        return _transcript(self, people)
+
+
+def parse_rows(text: str, name: str = "<text>", speakers: Speakers = None,
+               style: str | None = None, blocks: bool = True) -> Rows:
+    """Parse ``text`` by the kit's rules into plain lists (:class:`Rows`), no DataFrames: the
+    turns with their speakers and sides, the blocks, the doubts. :func:`parse_text` is this,
+    then the tables; the arguments are the same (a byte-order mark at the start is dropped).
+    ``blocks=False`` leaves the blocks out (for turns and doubts only, as a corpus run reads);
+    :meth:`Rows.transcript` then needs them and refuses."""
+    text = text.removeprefix(BOM)
+    aliases = _aliases(speakers)
+    listed = [a.label for a in aliases if a.speaker != NOT_A_SPEAKER]
+    result = parse(text, name, style=style, labels=listed,
+                   ignore=[a.label for a in aliases if a.speaker == NOT_A_SPEAKER], blocks=blocks)
+    names = SpeakerMap(aliases)
+    for row in result.turns:
+        row["speaker"] = names.speaker(row["label"])
+        row["side"] = names.side(row["speaker"])
+    doubts = sorted(result.doubts + speaker_doubts(result.turns, listed), key=lambda d: d.start)
+    return Rows(text, name, aliases, listed, result, doubts, blocks)
+
+
 def parse_text(text: str, name: str = "<text>", speakers: Speakers = None,
                people: str | Path | None = None, style: str | None = None) -> Transcript:
     """Parse transcript text into a :class:`Transcript` (``name`` is used in error messages).
@@ -122,16 +178,12 @@ def parse_text(text: str, name: str = "<text>", speakers: Speakers = None,
     speaker); ``style`` (``"quoted"``, ``"colon"`` or ``"full-stop"``) overrides the style the
     parser would infer, and any other value is a ``ValueError``.
     """
-    text = text.removeprefix(BOM)
-    aliases = _aliases(speakers)
-    listed = [a.label for a in aliases if a.speaker != NOT_A_SPEAKER]
-    result = parse(text, name, style=style, labels=listed,
-                   ignore=[a.label for a in aliases if a.speaker == NOT_A_SPEAKER])
-    names = SpeakerMap(aliases)
+    return parse_rows(text, name, speakers, style).transcript(people)
+
+
+def _transcript(rows: Rows, people: str | Path | None = None) -> Transcript:
+    text, name, aliases, result = rows.text, rows.name, rows.aliases, rows.result
     turn_rows = result.turns
-    for row in turn_rows:
-        row["speaker"] = names.speaker(row["label"])
-        row["side"] = names.side(row["speaker"])
     speakers_found = [row["speaker"] for row in turn_rows]
     turns = _frame(turn_rows, TURN_COLUMNS, _TURN_INTS, {
         "speaker": pd.Categorical(speakers_found, categories=list(dict.fromkeys(speakers_found)))})
@@ -139,7 +191,7 @@ def parse_text(text: str, name: str = "<text>", speakers: Speakers = None,
         "kind": pd.Categorical([b["kind"] for b in result.blocks], categories=BLOCK_KINDS),
         "turn": pd.array([b["turn"] for b in result.blocks], dtype="Int64")})
     metadata = parse_metadata(result.blocks)
-    doubts = sorted(result.doubts + speaker_doubts(turn_rows, listed), key=lambda d: d.start)
+    doubts = rows.doubts
     cast = load_people(people) if people is not None else pd.DataFrame()
     return Transcript(text, name, blocks, turns, metadata, result.warnings, aliases, cast,
                       str(people) if people is not None else None, doubts, result.style)

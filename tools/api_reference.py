@@ -30,14 +30,15 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("Measures", ["helpers.counting", "helpers.measures"]),
     ("Notes", ["helpers.annotations", "helpers.concordance"]),
     ("Views", ["helpers.style", "helpers.text", "helpers.describe", "helpers.charts",
-               "helpers.display", "helpers.export", "helpers.cli"]),
+               "helpers.display", "helpers.export", "helpers.corpus", "helpers.cli"]),
     ("Formats (exports to the standard formats of the field)",
      ["helpers.formats", "helpers.formats.tei", "helpers.formats.convokit", "helpers.formats.tsv",
       "helpers.formats.webanno", "helpers.formats.tables"]),
     ("The course (the cable and its notebooks; not a library API)",
      ["helpers.course", "helpers.course.paths", "helpers.course.cable", "helpers.course.slips",
       "helpers.course.nb01", "helpers.course.nb02", "helpers.course.nb03", "helpers.course.nb04",
-      "helpers.course.witnesses", "helpers.course.quotations"]),
+      "helpers.course.witnesses", "helpers.course.quotations", "helpers.course.exercise",
+      "helpers.course.plain", "helpers.course.checks", "helpers.course.answers", "helpers.course.reset"]),
 ]
 
 

@@ -27,7 +27,7 @@ from ..transcript import Speakers, Transcript
 from ..transcript import load as load_record
 from . import paths
 
-__all__ = ["FIELD_NOTES", "SPEAKER_STYLES", "events", "is_the_cable", "load", "load_cable",
+__all__ = ["FIELD_NOTES", "SPEAKER_STYLES", "chosen", "events", "is_the_cable", "load", "load_cable",
            "meeting_day", "read_cable_header"]
 
 #: Kelly in dark blue circles, Stalin in orange hatched squares: they differ in hue for colour
@@ -131,12 +131,27 @@ def load(transcript: str | Path | None = None, speakers: Speakers = None,
     record. ``style`` overrides the style inferred for that record (see :func:`helpers.load`);
     the cable is read as it is, so a ``style`` without a ``transcript`` is a ``ValueError``.
     """
+    global _CHOSEN
     if transcript is None:
         if style is not None:
             raise ValueError("style= is for another record: the cable is read in its own style "
                              "(give TRANSCRIPT too)")
+        _CHOSEN = None
         return load_cable()
-    return load_record(transcript, speakers, style=style)
+    _CHOSEN = load_record(transcript, speakers, style=style)
+    return _CHOSEN
+
+
+#: The record the last call of :func:`load` read when it was given a transcript (a rerun of a
+#: notebook on another record), else ``None``: the notebook's exercises then work on it too.
+_CHOSEN: Transcript | None = None
+
+
+def chosen() -> Transcript | None:
+    """The other record the notebook in this kernel was run on (``make rerun``), or ``None``
+    for the cable: :func:`helpers.course.exercise.start` works on the same record as the
+    notebook's own cells."""
+    return _CHOSEN
 
 
 def is_the_cable(transcript: Transcript) -> bool:

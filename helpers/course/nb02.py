@@ -18,9 +18,35 @@ from ..text import plural, possessive
 from ..transcript import Transcript
 from .cable import is_the_cable
 
-__all__ = ["articles_note", "assumptions_note", "averages_note", "doubts_note", "longest_turn_note",
-           "questions_note", "rate_sentence", "rates_answer", "record_summary",
-           "sentence_length_note", "time_test", "turn_length_note", "without_turn_note"]
+__all__ = ["USUAL_RATES", "articles_note", "assumptions_note", "averages_note", "doubts_note",
+           "longest_turn_note", "questions_note", "rate_note", "rate_sentence", "rates_answer",
+           "record_summary", "sentence_length_note", "time_test", "turn_length_note",
+           "without_turn_note"]
+
+#: Speaking rates (words a minute) outside which :func:`rate_note` says a rate is far from
+#: the usual range of speech: the notebook assumes 110 to 150 for conversation; 200 is already
+#: a fast talker. Any rate above 0 still gives a result.
+USUAL_RATES: tuple[float, float] = (90.0, 200.0)
+
+
+def rate_note(words_per_minute: float) -> str:
+    """A plain note when a speaking rate is far from the usual range (:data:`USUAL_RATES`), or "".
+
+    >>> rate_note(130)
+    ''
+    >>> rate_note(60)[:48]
+    '60 words a minute is very slow for speech (most '
+    """
+    low, high = USUAL_RATES
+    if words_per_minute < low:
+        return (f"{words_per_minute:g} words a minute is very slow for speech (most conversation "
+                f"runs somewhere between 110 and 150): the result is possible, but far from the "
+                "usual range.")
+    if words_per_minute > high:
+        return (f"{words_per_minute:g} words a minute is very fast for speech (most conversation "
+                f"runs somewhere between 110 and 150, and {high:g} is already a fast talker): the "
+                "result is possible, but far from the usual range.")
+    return ""
 
 
 def record_summary(record: Transcript) -> str:
@@ -109,9 +135,15 @@ def assumptions_note(words_per_minute: float, low: float, high: float,
     """The assumptions of the speaking-time test, and the record's own statement of its length
     (with its line) when it makes one."""
     interpreted = interpretation_factor != 1
+    low, high = min(low, high), max(low, high)
     text = (f"Assumed speaking rate: **{words_per_minute:g} words a minute** (range {low:g} to "
             f"{high:g}). Interpretation: **{'yes' if interpreted else 'no'}**"
             + (f", so the time is multiplied by {interpretation_factor:g}." if interpreted else "."))
+    if not low <= words_per_minute <= high:
+        text += (f" The assumed rate lies outside that range, so the table and the chart below "
+                 f"show it beside the range's ends.")
+    if note := rate_note(words_per_minute):
+        text += f" *Note:* {note}"
     stated = metadata.field("duration_minutes") if metadata is not None else None
     if stated is not None:
         text += (f" The record states its length on line {stated.line}: "

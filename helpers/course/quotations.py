@@ -57,6 +57,8 @@ REGISTER_KINDS = ("document", "title", "kit", "term")
 SOURCED_KINDS = ("document", "title")
 
 _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+#: An HTML tag with its attributes (a model answer's <details>, a table's <td class="...">).
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _CODE = re.compile(r"`[^`\n]*`")
 _LINE_MARKER = re.compile(r"\*\(lines? \d+(?:[–-]\d+)?\)\*")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)|<https?://[^>\s]*>|https?://\S+")
@@ -91,8 +93,10 @@ class Quotation:
 
 
 def prose(text: str) -> str:
-    """``text`` without what is not prose: code, link targets, blockquote marks, line markers."""
+    """``text`` without what is not prose: code, link targets, HTML tags (with their
+    attributes), blockquote marks, line markers."""
     text = _FENCE.sub(" ", text)
+    text = _HTML_TAG.sub(" ", text)
     text = _CODE.sub(" ", text)
     text = _LINK_TARGET.sub(" ", text)
     text = _BLOCKQUOTE.sub("", text)

@@ -391,7 +391,7 @@ def order_chart(order: pd.DataFrame) -> style.Chart:
     Kirk's account (right), with its description (:func:`describe_order`) from the same table.
 
     A line joins a topic's two places; solid blue when it comes up earlier in Kirk's account,
-    dashed orange when later, dotted grey when at the same place. A topic found in one account
+    dashed red-orange when later, dotted grey when at the same place. A topic found in one account
     only has a label on that side alone.
     """
     return style.Chart(_order_figure(order), describe_order(order))
@@ -402,7 +402,7 @@ def _order_figure(order: pd.DataFrame) -> Figure:
 
     from matplotlib.lines import Line2D
 
-    fig = style.new_figure(9.5, 5.6)
+    fig = style.new_figure(8.0, 8.0)
     ax = fig.add_subplot()
     for row in order.itertuples():
         colour, dash = _MOVES[_move(row.moved)]
@@ -416,25 +416,25 @@ def _order_figure(order: pd.DataFrame) -> Figure:
             ax.scatter([side], [place], color="black" if alone else colour, zorder=4, s=30,
                        marker="s" if alone else "o")
             pad = -0.05 if side == 0 else 0.05
-            label = "\n".join(textwrap.wrap(f"{int(place)}. {row.label}", 34))
+            label = "\n".join(textwrap.wrap(f"{int(place)}. {row.label}", 30))
             if alone:
                 label += "\n(in one account only)"
-            ax.text(side + pad, place, label, ha=align, va="center", fontsize=8.5)
+            ax.text(side + pad, place, label, ha=align, va="center", fontsize=style.SMALL_FONT)
     deepest = int(max(order["in_kelly"].max(skipna=True), order["in_kirk"].max(skipna=True)))
     ax.set_ylim(deepest + 0.7, 0.3)
-    ax.set_xlim(-1.3, 2.3)
+    ax.set_xlim(-1.45, 2.45)
     handles = [Line2D([], [], color=c, linestyle=d, linewidth=2, label=f"{name} in Kirk's account")
                for name, (c, d) in (("earlier", _MOVES["earlier"]), ("later", _MOVES["later"]),
                                     ("at the same place", _MOVES["same"]))]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
-              frameon=False, fontsize=9)
-    ax.set_xticks([0, 1])
-    ax.set_xticklabels(["Kelly's record\n(telegram No. 608)", "Kirk's account of what Kelly\n"
-                        "told him (FRUS 1949 V, doc. 365)"], fontsize=9)
-    ax.set_yticks([])
-    ax.spines[["left"]].set_visible(False)
     style.finish_axes(ax, "The order in which the topics first come up, in two accounts",
                       "account", "order in which the topic first comes up (1 = first)")
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False,
+               fontsize=style.SMALL_FONT)
+    ax.set_xticks([0, 1])
+    ax.set_xticklabels(["Kelly's record\n(telegram No. 608)", "Kirk's account of what\n"
+                        "Kelly told him (FRUS\n1949 V, doc. 365)"], fontsize=style.SMALL_FONT)
+    ax.set_yticks([])
+    ax.spines[["left"]].set_visible(False)
     return fig
 
 
@@ -446,8 +446,8 @@ def describe_order(order: pd.DataFrame) -> str:
         "and in Kirk's account of what Kelly told him (right; FRUS 1949, vol. V, doc. 365, as "
         f"far as the kit could read it). Kelly's record has {int(order['in_kelly'].notna().sum())} "
         f"topics, Kirk's account {int(order['in_kirk'].notna().sum())}; {len(both)} are in both. "
-        "Solid blue lines: earlier in Kirk's account; dashed orange: later; dotted grey: the same "
-        "place; a black square: a topic found in one account only."
+        "Solid lines (blue): earlier in Kirk's account; dashed lines (red-orange): later; dotted "
+        "lines (grey): the same place; a black square: a topic found in one account only."
     ]
     for row in both.sort_values("in_kelly").itertuples():
         lines.append(f"{row.label}: {_ordinal(int(row.in_kelly))} in Kelly's record, "

@@ -84,7 +84,9 @@ def test_a_copy_of_the_seed_elsewhere_is_still_the_cable(tmp_path, cable):
 
 def test_speaker_styles_are_the_cables():
     kelly, stalin = course.SPEAKER_STYLES["Kelly"], course.SPEAKER_STYLES["Stalin"]
-    assert kelly.words() == "blue circles" and stalin.words() == "orange squares"
+    assert kelly.words() == "circles (blue)" and stalin.words() == "squares (orange)"  # shape first
+    assert kelly.bar_words() == "plain bars (blue)"
+    assert stalin.bar_words() == "bars with diagonal stripes (orange)"
     assert (kelly.hatch, stalin.hatch) == ("", "//")
 
 

@@ -165,7 +165,7 @@ def test_topic_turn_chart_draws_every_live_pair(grid):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[-1] == "Coexistence and suspicion"          # first topic on top
     assert labels[0] == "Atmosphere of the meeting"
-    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["1\nKelly", "2\nStalin"]
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["1 Kelly", "2 Stalin"]
 
 
 def test_topic_turn_chart_alt_text(grid):
@@ -174,8 +174,8 @@ def test_topic_turn_chart_alt_text(grid):
     first = chart.description.splitlines()[0]
     assert first == (
         "Dot chart of 9 topics (rows) against 11 turns (columns), from the kit's hand-made topic "
-        "notes. A mark means a note ties the topic to that turn; Kelly's turns are blue circles; "
-        "Stalin's turns are orange squares. A black ring marks the turn that opens each topic.")
+        "notes. A mark means a note ties the topic to that turn; Kelly's turns are circles (blue); "
+        "Stalin's turns are squares (orange). A black ring marks the turn that opens each topic.")
     assert ("Kelly opens 7 of the 9 and Stalin opens 2 of the 9 (The North Atlantic Pact in turn 2 "
             "and American forces in Britain in turn 8).") in chart.description
     assert "The North Atlantic Pact: opened by Stalin in turn 2, live in turns 2, 3, 4, 5, 7 and 8." in chart.description

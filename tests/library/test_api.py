@@ -25,7 +25,7 @@ LAYER = {
     "measures": 1,
     "annotations": 2, "concordance": 2,
     "style": 3, "text": 3, "describe": 3, "charts": 3, "display": 3, "export": 3, "formats": 3,
-    "cli": 3,
+    "corpus": 3, "cli": 3,
 }
 
 
@@ -116,7 +116,7 @@ def test_no_library_string_names_the_cable(path):
 def test_every_import_of_the_package_is_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {re.split(r"[<>=\[ ]", d)[0].lower() for d in project["dependencies"]}
-    distribution = {"pandas": "pandas", "matplotlib": "matplotlib", "IPython": "ipython"}
+    distribution = {"pandas": "pandas", "matplotlib": "matplotlib", "IPython": "ipython", "tqdm": "tqdm"}
     stdlib = set(sys.stdlib_module_names)
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -40,7 +40,8 @@ def test_kwic_whole_words_any_case(toy):
     assert table.to_dict("list") == {
         "turn": [1, 1, 2],
         "speaker": ["A", "A", "B"],
-        "left": [" The ", " the ", "ist. "],   # padded to the width; the line break shows as a space
+        # padded to the width; a word the cut would split ("exist.") is left out
+        "left": [" The ", " the ", "     "],
         "keyword": ["pact", "Pact", "PACT"],
         "right": [", the", " and ", "     "],
     }
@@ -188,7 +189,22 @@ def test_exact_phrases_keep_case_and_whole_words():
 def test_context_marks_the_match_on_one_line():
     text = "line one\nthe pipe here\nline three"
     start = text.index("pipe")
-    assert context(text, start, start + 4, width=6) == "…e the «pipe» here …"
+    assert context(text, start, start + 4, width=6) == "… the «pipe» here …"  # not "e the"
+
+
+def test_context_and_kwic_never_cut_a_word(cable):
+    """The trial's fragments "ered from two great wars with" and "h people as a whole": the
+    words around a match are whole words, however wide the window."""
+    for width in (5, 12, 30, 45):
+        for row in kwic(cable.turns, "Germany", width=width).itertuples():
+            text = cable.turns.set_index("turn").loc[row.turn, "spoken"]
+            for fragment in (row.left.strip(), row.right.strip()):
+                for word in fragment.split():
+                    assert word in text.split(), (width, word)
+    first = kwic(cable.turns, "Germany")["left"].iloc[0].strip()
+    assert first == "from two great wars with"
+    hits = find_phrase(cable.source, cable.blocks, "pipe")
+    assert hits["context"].iloc[0] == "… point Stalin took out his «pipe» sat back in his chair and …"
 
 
 def test_find_phrase(cable):
@@ -211,7 +227,7 @@ def test_phrase_table(cable):
     pipe = phrase_table(cable.source, cable.blocks, "pipe")
     assert pipe.to_dict("index") == {56: {
         "where": "narration",
-        "context": "…his point Stalin took out his «pipe» sat back in his chair and ask…"}}
+        "context": "… point Stalin took out his «pipe» sat back in his chair and …"}}
     missing = phrase_table(cable.source, cable.blocks, "germany")
     assert missing["where"].iloc[0].startswith("not found")
 

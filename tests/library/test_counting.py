@@ -2,7 +2,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.counting import count_characters, count_sentences, count_words
+from helpers.counting import count_characters, count_sentences, count_words, counts
 
 
 def test_words_are_tokens_with_a_letter_or_digit():
@@ -47,3 +47,12 @@ def test_a_run_of_marks_ends_one_sentence_at_most():
     assert count_sentences("So" + "." * 100_000 + " Then") == 2
     # a long run with nothing after it: one word, one sentence (before, this took minutes)
     assert count_sentences("x" + "." * 100_000 + "x") == 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Z9_—-.,;:!?“”\"'()[]\n\t\u00a0\u2028\x0céñ٣Mr")), max_size=60))
+def test_counts_at_once_are_the_three_counts(text):
+    """counting.counts (what the parser uses, one split per turn) is the published functions."""
+    expected = (count_words(text), count_characters(text), count_sentences(text))
+    assert counts(text) == expected
+    parts = [chunk.split() for chunk in text.split("\n\n")]
+    assert counts(text, [p for p in parts if p]) == expected
