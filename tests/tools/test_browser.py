@@ -176,25 +176,39 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
     browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
     screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
     browser.evaluate("document.documentElement.style.filter = ''", session)
-    # Ticking "Print the code cells too" brings every code cell (outside the model answers)
-    # back into the print.
+    # Ticking "Print the code cells too" brings back the code of every code cell whose code
+    # the notebook shows, outside the model answers, except two kinds, which stay out of any
+    # print: an exercise's code cell (its paper task, with a box to write in, stands in its
+    # place, and its output would give the answer away) and an answer check (it works only when
+    # run: on paper it would only say "press Shift+Enter"). Cells whose code the notebook hides
+    # (source_hidden) have no code on the page at all.
     code_cells = browser.evaluate(
         "(() => { const box = document.getElementById('kit-print-code'); if (!box) return null;"
-        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
-        " const shown = all.filter(el => el.getClientRects().length > 0).length; box.checked = false;"
-        " return [shown, all.length]; })()", session)
-    if code_cells is not None and code_cells[0] != code_cells[1]:
-        problems.append(f"{name}: with 'Print the code cells too', {code_cells[0]} of {code_cells[1]} code cells print")
-    # The model answers stay out of the print unless "Print the model answers too" is ticked.
+        " const shown = el => el.getClientRects().length > 0;"
+        " const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
+        " const kept = el => !el.closest('.celltag_kit-replaced-in-print, .celltag_answer-check');"
+        " const before = all.filter(shown).length; box.checked = true;"
+        " const wrong = all.filter(el => shown(el) !== kept(el)).map(el => el.closest('.jp-Cell').id);"
+        " const printed = all.filter(shown).length; box.checked = false;"
+        " return {before, printed, wrong, kept: all.filter(kept).length, all: all.length}; })()", session)
+    if code_cells is not None:
+        if code_cells["before"]:
+            problems.append(f"{name}: {code_cells['before']} code cells print with 'Print the code cells too' unticked")
+        if code_cells["wrong"] or code_cells["printed"] != code_cells["kept"]:
+            problems.append(f"{name}: with 'Print the code cells too', {code_cells['printed']} of {code_cells['all']} "
+                            f"code cells print, {code_cells['kept']} expected; wrong: {code_cells['wrong'][:5]}")
+    # The model answers stay out of the print unless "Print the model answers too" is ticked;
+    # ticked, each prints whole, though on screen it is folded in its <details>.
     answers = browser.evaluate(
         "(() => { const box = document.getElementById('kit-print-answers'); if (!box) return null;"
         " const all = [...document.querySelectorAll('.jp-Cell.celltag_model-answer')];"
-        " const seen = () => all.filter(el => el.getClientRects().length > 0).length;"
-        " const hidden = seen(); box.checked = true; const shown = seen(); box.checked = false;"
-        " return [hidden, shown, all.length]; })()", session)
-    if answers is not None and (answers[0] != 0 or answers[1] != answers[2]):
+        " const inside = [...document.querySelectorAll('details.kit-answer > :not(summary)')];"
+        " const seen = list => list.filter(el => el.getClientRects().length > 0).length;"
+        " const hidden = seen(all); box.checked = true; const shown = seen(all); const opened = seen(inside);"
+        " box.checked = false; return [hidden, shown, all.length, opened, inside.length]; })()", session)
+    if answers is not None and (answers[0] != 0 or answers[1] != answers[2] or answers[3] != answers[4]):
         problems.append(f"{name}: model answers in print: {answers[0]} of {answers[2]} shown unticked, "
-                        f"{answers[1]} ticked")
+                        f"{answers[1]} ticked, {answers[3]} of {answers[4]} folded parts printed")
     browser.send("Emulation.setDeviceMetricsOverride",
                  {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
     if name != "index.html":  # the handout as the browser prints it (A4), for a person to check

@@ -174,6 +174,23 @@ def answers_heading_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | N
                  and _ANSWERS_HEADING.search(c.source)), None)
 
 
+def mark_own_folds(soup: BeautifulSoup) -> int:
+    """Give the ``<details>`` that a notebook's model answers fold themselves in (the notebooks
+    of issue 15: each answer cell's output is one ``<details>`` with its ``<summary>``) the
+    class of the builder's own folds, ``kit-answer``, so that every copy styles and prints them
+    alike; the markup is otherwise left as the notebook wrote it. Returns how many."""
+    marked = 0
+    for cell in soup.select(f".jp-Cell.celltag_{TAG}"):
+        for details in cell.find_all("details"):
+            if details.find_parent("details") is not None:
+                continue
+            classes = details.get("class", [])
+            if "kit-answer" not in classes:
+                details["class"] = [*classes, "kit-answer"]
+                marked += 1
+    return marked
+
+
 def fold_answers(soup: BeautifulSoup, groups: list[AnswerGroup]) -> int:
     """Wrap each group's cells in ``<details class="kit-answer">`` with its ``<summary>``;
     return how many were folded. A group whose cells already hold a ``<details>`` (a notebook

@@ -390,6 +390,7 @@ class Pack:
         html, _ = self.site.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
         self.site.rewrite_links(soup, handout.source.parent, page.page)
+        self.site.embed_images(soup, handout.source.parent, page.page)
         self.site.finish_notebook_soup(soup)
         check_page(soup, page.page)
         return str(soup)

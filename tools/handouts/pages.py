@@ -59,7 +59,11 @@ def exporter(students: bool | Copy = False) -> HTMLExporter:
         extra_template_paths=[str(ASSETS)],
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        embed_images=True,
+        # Not nbconvert's embed_images: it re-parses each raw HTML block of a Markdown text on
+        # its own, which closes an opening tag at once (a model answer's <details> came out
+        # empty, its answer unfolded below it). Relative images are embedded after the export
+        # instead (embed_local_images).
+        embed_images=False,
     )
     html.template_file = "notebook.html.j2"
     return html
@@ -76,6 +80,7 @@ def standalone_page(nb: nbformat.NotebookNode, path: Path, version: str) -> str:
                          "answers_printable": True}}
     html, _ = exporter().from_notebook_node(nb, resources=resources)
     soup = BeautifulSoup(html, "html.parser")
+    embed_local_images(soup, path.parent, source)
     fetches = network_fetches(soup)
     if fetches:
         raise SiteError(f"{source}: the page would load {fetches[0]} from the network")
@@ -184,15 +189,7 @@ class Site:
 
     def embed_images(self, soup: BeautifulSoup, base: Path, page: str) -> None:
         """Turn relative ``<img src>`` into data URIs so that a page stands alone."""
-        for img in soup.find_all("img", src=True):
-            src = img["src"]
-            if src.startswith("data:") or urlsplit(src).scheme:
-                continue
-            target = (base / unquote(src)).resolve()
-            if not target.is_file():
-                raise SiteError(f"{page}: image {src!r} not found")
-            mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            img["src"] = f"data:{mime};base64," + base64.b64encode(target.read_bytes()).decode("ascii")
+        embed_local_images(soup, base, page)
 
     # -- notebook pages ----------------------------------------------------------------------
 
@@ -235,6 +232,7 @@ class Site:
         html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
         self.rewrite_links(soup, handout.source.parent, handout.page)
+        self.embed_images(soup, handout.source.parent, handout.page)
         self.finish_notebook_soup(soup, groups)
         check_page(soup, handout.page, self.notebook_cells(handout))
         return str(soup)
@@ -261,6 +259,7 @@ class Site:
         drop_range_index(soup)
         mark_wide_tables(soup)
         hidden.fold_outputs(soup)
+        answers.mark_own_folds(soup)
         answers.fold_answers(soup, groups or [])
         add_table_of_contents(soup)
 
@@ -331,6 +330,19 @@ class Site:
             target.write_text(self.markdown_page(source, page), "utf-8")
             written.append(target)
         return written
+
+
+def embed_local_images(soup: BeautifulSoup, base: Path, page: str) -> None:
+    """Turn relative ``<img src>`` (relative to ``base``) into data URIs so that a page stands alone."""
+    for img in soup.find_all("img", src=True):
+        src = img["src"]
+        if src.startswith("data:") or urlsplit(src).scheme:
+            continue
+        target = (base / unquote(src)).resolve()
+        if not target.is_file():
+            raise SiteError(f"{page}: image {src!r} not found")
+        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        img["src"] = f"data:{mime};base64," + base64.b64encode(target.read_bytes()).decode("ascii")
 
 
 def long_date(iso: str) -> str:
