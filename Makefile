@@ -75,7 +75,7 @@ site-self-study: setup
 
 ## handouts: the print pack, print-ready PDFs in A4 and US Letter (handouts/A4/, handouts/Letter/; needs Chromium)
 handouts: setup
-	$(BIN)/python tools/make_handouts.py --out handouts
+	$(BIN)/python tools/make_handouts.py --out handouts --strict
 
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
 ## or compare a folder of transcripts: make rerun TRANSCRIPTS=dir [SPEAKERS_DIR=dir] [STYLE=...] [OUT=dir]

@@ -11,12 +11,10 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from handouts.browser import DevTools, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,32 +44,28 @@ RUN = """
 
 
 @pytest.mark.browser
-def test_no_serious_or_critical_violation_on_any_page(stored_site, students_site, self_study_site):
+def test_no_serious_or_critical_violation_on_any_page(stored_site, students_site, self_study_site, chromium):
     source = axe_source()
-    binary = find_chromium()
-    if binary is None:
-        if os.environ.get("KIT_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is not installed")
-        pytest.skip("Chromium is not installed")
     seen: dict[str, str] = {}
     problems, checked = [], 0
-    with tempfile.TemporaryDirectory(prefix="kit-axe-", ignore_cleanup_errors=True) as tmp:
-        with DevTools(binary, Path(tmp) / "profile") as browser:
-            session = browser.new_page()
-            browser.send("Emulation.setDeviceMetricsOverride",
-                         {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
-            for copy in (stored_site, students_site, self_study_site):
-                for page in sorted(copy.glob("*.html")):
-                    digest = hashlib.sha256(page.read_bytes()).hexdigest()
-                    if digest in seen:
-                        continue
-                    seen[digest] = page.name
-                    browser.load(session, page.resolve().as_uri())
-                    browser.evaluate(source + "\n;true", session)
-                    violations = browser.evaluate(RUN, session, timeout=120)
-                    checked += 1
-                    for v in violations:
-                        if v["impact"] in FAILING:
-                            problems.append(f"{copy.name}/{page.name}: {v['impact']} {v['id']} ({v['help']}): {v['nodes']}")
+    session = chromium.new_page()
+    try:
+        chromium.send("Emulation.setDeviceMetricsOverride",
+                      {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
+        for copy in (stored_site, students_site, self_study_site):
+            for page in sorted(copy.glob("*.html")):
+                digest = hashlib.sha256(page.read_bytes()).hexdigest()
+                if digest in seen:
+                    continue
+                seen[digest] = page.name
+                chromium.load(session, page.resolve().as_uri())
+                chromium.evaluate(source + "\n;true", session)
+                violations = chromium.evaluate(RUN, session, timeout=120)
+                checked += 1
+                for v in violations:
+                    if v["impact"] in FAILING:
+                        problems.append(f"{copy.name}/{page.name}: {v['impact']} {v['id']} ({v['help']}): {v['nodes']}")
+    finally:
+        chromium.close_page(session)
     assert checked >= 20
     assert problems == [], "\n".join(problems)

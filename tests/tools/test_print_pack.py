@@ -6,30 +6,15 @@ session, from the teacher's copy that ``test_site.py`` builds (``stored_site``),
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import tempfile
+import json
 from pathlib import Path
 
 import pytest
 
 from handouts import pack, pdf
-from handouts.browser import DevTools, find_chromium
+from shared_build import shared
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def chromium() -> str:
-    binary = find_chromium()
-    if binary is None:
-        subprocess.run(["sh", str(ROOT / "tools" / "install_chromium.sh")], capture_output=True, timeout=600)
-        binary = find_chromium()
-    if binary is None:
-        reason = "!!! PRINT PACK NOT TESTED: Chromium is not installed (tools/install_chromium.sh)"
-        if os.environ.get("KIT_REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return binary
 
 
 # A word (letters only: column names break at their underscores, compounds at their hyphens)
@@ -51,17 +36,18 @@ SPLIT_WORDS = r"""
 
 
 @pytest.fixture(scope="session")
-def print_pack(stored_site, tmp_path_factory):
+def print_pack(stored_site, tmp_path_factory, request):
     """The pack printed from the teacher's copy in both paper sizes (the heaviest fixture of
-    the tools' tests: one browser, one tab, every page printed twice), and the words each page
-    splits when printed at A4 width."""
-    binary = chromium()
-    out = tmp_path_factory.mktemp("handouts")
+    the tools' tests: every page printed twice), once for the whole run, in the process's one
+    browser; and the words each page splits when printed at A4 width."""
     pages = [p for p in pack.pack_pages() if (stored_site / p.page).exists()]
-    with tempfile.TemporaryDirectory(prefix="kit-pack-chromium-", ignore_cleanup_errors=True) as tmp:
-        with DevTools(binary, Path(tmp) / "profile") as browser:
-            files = pdf.print_pages(stored_site, out, pages, pdf.SIZES, browser)
-            session = browser.new_page()
+
+    def make(out: Path) -> None:
+        browser = request.getfixturevalue("chromium")
+        out.mkdir(parents=True, exist_ok=True)
+        pdf.print_pages(stored_site, out, pages, pdf.SIZES, browser)
+        session = browser.new_page()
+        try:
             browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
             browser.send("Emulation.setDeviceMetricsOverride",
                          {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False}, session)
@@ -69,6 +55,13 @@ def print_pack(stored_site, tmp_path_factory):
             for page in pages:
                 browser.load(session, (stored_site / page.page).resolve().as_uri())
                 split[page.name] = browser.evaluate(SPLIT_WORDS, session)
+        finally:
+            browser.close_page(session)
+        (out / "split.json").write_text(json.dumps(split), "utf-8")
+
+    out = shared(tmp_path_factory, "handouts", make)
+    files = {(page.name, size): out / size / f"{page.name}.pdf" for page in pages for size in pdf.SIZES}
+    split = json.loads((out / "split.json").read_text("utf-8"))
     return pages, files, split
 
 

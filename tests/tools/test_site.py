@@ -549,3 +549,32 @@ def test_paper_tasks_replace_the_screen_text_in_print(tmp_path):
     assert "Shift+Enter" not in alone.get_text()
     assert "find('pipe')" not in alone.get_text() and not alone.select(".celltag_answer-check")
     assert alone.select_one("details.kit-answer summary").get_text() == "Model answer to Try it 1: find it"
+
+
+def test_no_na_and_no_zero_based_index_in_any_students_table(stored_site, students_site, self_study_site):
+    """Trial P10: no <NA> (nor NaN, None) in a table a student reads, and no 0, 1, 2 ... row
+    numbers under an empty header, on any page of the three copies; and none in the notebooks'
+    stored tables either (what JupyterLab shows)."""
+    empty = {"<NA>", "NaN", "nan", "None", "NaT"}
+    for site in (stored_site, students_site, self_study_site):
+        for page in pages(site):
+            for table in soup_of(page).select("main table"):
+                cells = [c.get_text(strip=True) for c in table.select("td, th")]
+                assert not empty & set(cells), (site.name, page.name, sorted(empty & set(cells)))
+                rows = table.select("tbody tr")
+                head = table.select_one("thead tr")
+                labels = [r.find(["th", "td"]).get_text(strip=True) if r.find(["th", "td"]) else "" for r in rows]
+                if head is not None and rows and not head.find(["th", "td"]).get_text(strip=True):
+                    assert labels != [str(i) for i in range(len(rows))], (site.name, page.name)
+    for path in real_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                html = output.get("data", {}).get("text/html")
+                if not html:
+                    continue
+                table = BeautifulSoup("".join(html) if isinstance(html, list) else html, "html.parser")
+                cells = [c.get_text(strip=True) for c in table.select("td, th")]
+                assert not empty & set(cells), (path.name, cell.get("id"))
+                first = [r.find("th").get_text(strip=True) for r in table.select("tbody tr") if r.find("th")]
+                assert not (first and first == [str(i) for i in range(len(first))]), (path.name, cell.get("id"))

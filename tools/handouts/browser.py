@@ -99,6 +99,12 @@ class DevTools:
             self.send(f"{domain}.enable", session=session)
         return session
 
+    def close_page(self, session: str) -> None:
+        """Close the tab of ``session`` (opened by :meth:`new_page`)."""
+        target = self.send("Target.getTargetInfo", session=session)["targetInfo"]["targetId"]
+        self.send("Target.closeTarget", {"targetId": target})
+        self.events = [e for e in self.events if e.get("sessionId") != session]
+
     def load(self, session: str, url: str) -> None:
         """Go to ``url`` and wait until it has loaded."""
         self.events = [e for e in self.events if not (e["method"] == "Page.loadEventFired" and e.get("sessionId") == session)]

@@ -31,6 +31,7 @@ from .printing import (
     mark_bare_urls,
     mark_empty_outputs,
     mark_long_tokens,
+    mark_run_in_headings,
     mark_wide_tables,
 )
 
@@ -258,6 +259,7 @@ class Site:
         align_text_cells(soup)
         drop_range_index(soup)
         mark_wide_tables(soup)
+        mark_run_in_headings(soup)
         hidden.fold_outputs(soup)
         answers.mark_own_folds(soup)
         answers.fold_answers(soup, groups or [])

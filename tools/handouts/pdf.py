@@ -3,6 +3,8 @@
 find near-empty ones."""
 from __future__ import annotations
 
+import functools
+
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +58,19 @@ def print_pages(site: Path, out: Path, pages: list[PackPage], sizes: dict[str, s
     return files
 
 
+def _key(pdf: Path) -> tuple[str, int, int]:
+    stat = Path(pdf).stat()
+    return str(pdf), stat.st_mtime_ns, stat.st_size
+
+
 def read_pages(pdf: Path) -> list[PdfPage]:
-    """Each page's amount of text and how far down the page the text reaches."""
+    """Each page's amount of text and how far down the page the text reaches (read once per
+    file: extracting a PDF's text is the slow part of checking the pack)."""
+    return list(_read_pages(*_key(pdf)))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_pages(pdf: str, mtime: int, size: int) -> tuple[PdfPage, ...]:
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
@@ -77,13 +90,19 @@ def read_pages(pdf: Path) -> list[PdfPage]:
         chars = len("".join(text.split()))
         fill = 0.0 if not chars else max(0.0, min(1.0, (height - lowest[0]) / height))
         pages.append(PdfPage(chars, round(fill, 3)))
-    return pages
+    return tuple(pages)
 
 
 def page_text(pdf: Path) -> list[str]:
+    """Each page's text (read once per file)."""
+    return list(_page_text(*_key(pdf)))
+
+
+@functools.lru_cache(maxsize=256)
+def _page_text(pdf: str, mtime: int, size: int) -> tuple[str, ...]:
     from pypdf import PdfReader
 
-    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    return tuple(page.extract_text() or "" for page in PdfReader(pdf).pages)
 
 
 def problems(page: PackPage, pdf: Path) -> list[str]:

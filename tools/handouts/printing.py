@@ -179,3 +179,17 @@ def mark_writing_cells(soup: BeautifulSoup) -> int:
                 table["class"] = table.get("class", []) + ["kit-writing-table"] + (["kit-grid"] if wide else [])
             marked += 1
     return marked
+
+
+def mark_run_in_headings(soup: BeautifulSoup, longest: int = 80) -> int:
+    """Mark the short bold lines that head what follows them, such as "**Turn 8 · Stalin** (line
+    52)" in the cable's text, as ``kit-run-in-heading``: print.css keeps each on the same page as
+    the paragraph under it (a turn's heading was left alone at the foot of a page)."""
+    marked = 0
+    for paragraph in soup.select(".jp-OutputArea-output p, .jp-RenderedMarkdown p"):
+        first = next((c for c in paragraph.children if getattr(c, "name", None) or str(c).strip()), None)
+        text = paragraph.get_text(" ", strip=True)
+        if getattr(first, "name", None) in {"strong", "b"} and len(text) <= longest and not text.endswith((".", ":", "?")):
+            paragraph["class"] = paragraph.get("class", []) + ["kit-run-in-heading"]
+            marked += 1
+    return marked
