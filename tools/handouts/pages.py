@@ -206,10 +206,14 @@ class Site:
         groups: list[answers.AnswerGroup] = []
         if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
             answers.add_withheld_notice(nb)
-        elif self.copy.answers == "folded":
-            groups = answers.answer_groups(nb)
+        else:
+            if self.copy.answers == "folded":
+                groups = answers.answer_groups(nb)
+            # The notebook's own introduction speaks of JupyterLab (the bar that hides an
+            # answer's code); on a page the answers are folded by name, in every copy that keeps them.
             heading = answers.answers_heading_cell(nb)
-            if heading is not None and groups:
+            folds = groups or any(answers.is_answer(c) and "<details>" in str(c.get("outputs", "")) for c in nb.cells)
+            if heading is not None and folds:
                 heading.source = "## Model answers\n\n" + str(self.texts.answers_intro(copy=self.copy.name)).strip()
         return nb, groups
 
