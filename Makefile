@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; a normal user's machine never needs this.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-fast bench execute site site-students rerun reset-notebooks clean
+.PHONY: setup lab test test-fast bench execute site site-students site-self-study handouts rerun reset-notebooks clean
 
 $(STAMP): requirements.txt pyproject.toml tools/lab/overrides.json tools/lab/ipython_startup.py
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,14 @@ site: setup
 site-students: setup
 	$(BIN)/python tools/build_site.py --out site-students --students --strict
 
+## site-self-study: the self-study copy, for a student working alone: no guide, each model answer folded (one click), exercises as paper tasks, into site-self-study/
+site-self-study: setup
+	$(BIN)/python tools/build_site.py --out site-self-study --self-study --strict
+
+## handouts: the print pack, print-ready PDFs in A4 and US Letter (handouts/A4/, handouts/Letter/; needs Chromium)
+handouts: setup
+	$(BIN)/python tools/make_handouts.py --out handouts --strict
+
 ## rerun: run notebook 02 on another transcript: make rerun TRANSCRIPT=file.txt [SPEAKERS=file.csv] [STYLE=quoted|colon|full-stop] [OUT=dir]
 ## or compare a folder of transcripts: make rerun TRANSCRIPTS=dir [SPEAKERS_DIR=dir] [STYLE=...] [OUT=dir]
 ## (python -m helpers corpus DIR OUT --notebook; OUT defaults to reruns/<folder name>/)
@@ -84,4 +92,4 @@ else
 endif
 
 clean:
-	rm -rf $(VENV) build site site-students reruns *.egg-info .mypy_cache
+	rm -rf $(VENV) build site site-students site-self-study handouts reruns *.egg-info .mypy_cache

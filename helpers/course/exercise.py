@@ -30,7 +30,7 @@ from IPython.display import Markdown
 
 from .. import annotations as notes_lib
 from .. import concordance, display, measures, transcript
-from ..text import escape_markdown, plural
+from ..text import escape_markdown, long_date, plural
 from . import nb01, nb02, nb03, nb04, plain
 from .cable import chosen, load_cable
 
@@ -181,7 +181,7 @@ class Exercises:
         if zero and n == 0:
             return 0
         if not 1 <= n <= last:
-            return Note(f"There is no turn {n}: the cable has turns 1 to {last}. Write a number from "
+            return Note(f"There is no turn {n}: the cable has turns 1 to {last}, so write a number from "
                         f"1 to {last}" + (", or 0 to leave no turn out." if zero else "."))
         return n
 
@@ -231,8 +231,8 @@ class Exercises:
         match = [i for i in ids if i.casefold() == typed.strip().casefold()]
         if not match:
             close = difflib.get_close_matches(typed.strip().title(), ids, n=1)
-            hint = f" Did you mean \"{close[0]}\"?" if close else ""
-            return Note(f"{_quoted(typed)} is not one of the people in the room.{hint} They are: "
+            hint = f" (did you mean \"{close[0]}\"?)" if close else ""
+            return Note(f"{_quoted(typed)} is not one of the people in the room{hint}: write one of "
                         + ", ".join(ids) + ".")
         who = match[0]
         row = people.loc[who]
@@ -382,8 +382,8 @@ class Exercises:
         """The speaking-time sentence for some rates and an interpreting factor (notebook 04, Try it 2)."""
         note = ""
         if isinstance(rates, (int, float)) and not isinstance(rates, bool):
-            note = (f"({rates:g}) in Python is just the number {rates:g}, so the kit used one rate. "
-                    "For several rates, put commas between them: (100, 160).")
+            note = (f"({rates:g}) in Python is just the number {rates:g}, so the kit used one rate; "
+                    "for several rates, put commas between them: (100, 160).")
             rates = (rates,)
         if not isinstance(rates, (tuple, list)) or not rates:
             return Note("Give the rates in brackets, with commas between them: (100, 160).")
@@ -455,8 +455,12 @@ class Exercises:
                                 "ex.days(1949, 4, 4).")
             y, m, d = (int(p) for p in parts)  # type: ignore[arg-type]
             if y <= 31 and d >= 1000:
+                try:
+                    meant = " for " + long_date(datetime.date(d, m, y))
+                except ValueError:
+                    meant = ""
                 return Note(f"That looks like day, month, year: write the year first, "
-                            f"ex.days({d}, {m}, {y}) for {y}-{m:02d}-{d:02d}.")
+                            f"ex.days({d}, {m}, {y}){meant}.")
             if m > 12 and d <= 12:
                 return Note(f"That looks like year, day, month: write year, month, day, "
                             f"ex.days({y}, {d}, {m}).")

@@ -93,8 +93,11 @@ def _from_the_kit(tb: types.TracebackType | None) -> bool:
 
 
 def _names(shell: Any) -> list[str]:
+    """The names the notebook's own cells defined (not IPython's exit, quit, In, Out ...: a
+    student who has not run ``ex = ...`` must not be asked "did you mean exit?")."""
     names = list(getattr(shell, "user_ns", {}) or {})
-    return [n for n in names if not n.startswith("_")]
+    hidden = getattr(shell, "user_ns_hidden", {}) or {}
+    return [n for n in names if not n.startswith("_") and n not in hidden]
 
 
 def explain(etype: type[BaseException], value: BaseException,
@@ -113,8 +116,8 @@ def explain(etype: type[BaseException], value: BaseException,
         name = getattr(value, "name", None) or (re.findall(r"'([^']+)'", str(value)) or ["?"])[0]
         close = difflib.get_close_matches(name, names or [], n=1)
         if close:
-            return (f"Python does not know the name {name}: did you mean {close[0]}? Check the "
-                    "spelling (capital letters count) against the cell as it was.")
+            return (f"Python does not know the name {name} (did you mean {close[0]}?): check the "
+                    "spelling, capital letters count, against the cell as it was.")
         return (f"Python does not know the name {name}: check its spelling (capital letters "
                 "count); if it is the kit's, run the cell from its first line, or the cells above "
                 "it (Run > Run All Above Selected Cell).")
@@ -124,9 +127,9 @@ def explain(etype: type[BaseException], value: BaseException,
         if name and obj is not None:
             options = [n for n in dir(obj) if not n.startswith("_")]
             close = difflib.get_close_matches(name, options, n=1)
-            hint = f" Did you mean {close[0]}?" if close else ""
-            return (f"There is no {name} here.{hint} Check the spelling against the cell as it "
-                    "was (capital letters count).")
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            return (f"There is no {name} here{hint}: check the spelling against the cell as it "
+                    "was, capital letters count.")
         return None
     if isinstance(value, ValueError) and any(m in str(value) for m in _DATE_ERRORS):
         return ("A date is written year first in Python: datetime.date(1949, 4, 4) is 4 April "

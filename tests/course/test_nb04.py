@@ -375,6 +375,7 @@ def test_source_figures_used_in_prose(cable):
 # --------------------------------------------------------------------------------------------
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+ROOT = DOCS.parent
 
 
 def test_speaking_time_figures_in_the_answer_key():
@@ -599,26 +600,86 @@ def test_the_bomb_programme_claim_is_sourced(sentences):
 # --------------------------------------------------------------------------------------------
 
 def test_worksheet_blocks_match_the_cable(cable):
+    """The five group blocks, as the worksheet lists them, the guide names them and
+    tools/handouts/data/blocks.csv makes the extracts: A and B are turn 1's halves (lines 32-34
+    and 36-38), C turns 2-3, D turns 4-7, E turns 8-11 with the narration about the pipe. Every
+    turn is in exactly one block (turn 1's paragraphs in exactly one of A and B)."""
+    import csv
+
     text = (DOCS / "worksheet.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| ([A-E]) \| turns? (\d+)(?:–(\d+))?(, and the (?:narration|closing)[^|]*)? \|[^|]*\| (\d+)–(\d+) \|$",
+    rows = re.findall(r"^\| ([A-E]) \| turns? (\d+)(?:–(\d+))?([^|]*)\| ([^|]*) \| (\d+)–(\d+) \|$",
                       text, re.MULTILINE)
     assert [r[0] for r in rows] == list("ABCDE")
     turns = cable.turns.set_index("turn")
+    speech = cable.blocks[cable.blocks["kind"] == "speech"]
     narration = cable.blocks[cable.blocks["kind"] == "narration"]
-    for _, first, last, with_narration, line_from, line_to in rows:
-        last = last or first
-        assert turns.loc[int(first), "line_start"] == int(line_from)
-        end = turns.loc[int(last), "line_end"]
-        if with_narration:  # the narration that follows the last turn, up to the next turn or the end
-            after = narration[narration["line_start"] > end]
-            next_turn = turns[turns["line_start"] > end]["line_start"]
-            if len(next_turn):
-                after = after[after["line_start"] < next_turn.min()]
-            end = after["line_end"].max()
-        assert end == int(line_to), (first, last)
+    with open(ROOT / "tools" / "handouts" / "data" / "blocks.csv", newline="", encoding="utf-8") as handle:
+        csv_rows = {row["block"]: row for row in csv.DictReader(handle)}
+    assert sorted(csv_rows) == list("ABCDE")
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    shown = {}  # cell id -> the turn (or narration line) its cell shows
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        found = re.fullmatch(r"cm\.show_(turn|narration)\(cable, (\d+)(?:, \d+)?\)", source.strip())
+        if found:
+            shown[cell["id"]] = (found.group(1), int(found.group(2)))
+    paragraphs_of_turn_1: list[int] = []
+    covered: list[int] = []
     guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
-    for _, first, last, _, line_from, line_to in rows:
-        assert f"({line_from}–{line_to})" in guide or f"(lines {line_from}–{line_to})" in guide
+    for block, first, last, words, who, line_from, line_to in rows:
+        first, last, line_from, line_to = int(first), int(last or first), int(line_from), int(line_to)
+        lines = speech[(speech["line_start"] >= line_from) & (speech["line_end"] <= line_to)]
+        assert sorted(set(lines["turn"].astype(int))) == list(range(first, last + 1)), block
+        half = "half" in words
+        if half:  # part of turn 1: whole paragraphs of it, not the whole turn
+            assert first == last == 1
+            assert line_from in set(lines["line_start"]) and line_to in set(lines["line_end"])
+            assert (line_from, line_to) != (turns.loc[1, "line_start"], turns.loc[1, "line_end"])
+            paragraphs_of_turn_1 += lines["line_start"].tolist()
+            assert csv_rows[block]["lines"] == f"{line_from}-{line_to}", block
+        else:
+            assert turns.loc[first, "line_start"] == line_from and turns.loc[last, "line_end"] == line_to, block
+            covered += list(range(first, last + 1))
+            assert csv_rows[block]["lines"] == "", block
+        inside = narration[(narration["line_start"] > line_from) & (narration["line_end"] < line_to)]
+        assert ("narration" in words) == (len(inside) > 0), block
+        # who speaks: the worksheet names exactly the block's speakers
+        speakers = set(turns.loc[first:last, "speaker"])
+        assert {name for name in ("Kelly", "Stalin") if name in who} == speakers, block
+        # the extract shows exactly these turns (and the narration inside them), nothing else
+        cells = csv_rows[block]["cells"].split()
+        expected = {("turn", t) for t in range(first, last + 1)} | {("narration", int(n)) for n in inside["line_start"]}
+        assert {shown[c] for c in cells if c in shown} == expected, block
+        # the guide's plan A names the block's lines
+        assert f"lines {line_from}–{line_to}" in guide or f"({line_from}–{line_to})" in guide, block
+    assert sorted(paragraphs_of_turn_1) == speech[speech["turn"] == 1]["line_start"].tolist()
+    assert sorted(covered) == list(range(2, len(turns) + 1))
+
+
+def test_block_sizes_in_plan_a(cable):
+    """Plan A's note on the blocks: "60 to 280 words of cable and 760 to 1,280 of commentary",
+    rounded to tens from the cable's words in each block's lines (speech and narration, as
+    counted by helpers.counting) and the words of the commentary cells blocks.csv gives it."""
+    import csv
+
+    from helpers import counting
+
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    markdown = {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"}
+    text = (DOCS / "worksheet.md").read_text(encoding="utf-8")
+    lines = {b: (int(a), int(z)) for b, a, z in re.findall(r"^\| ([A-E]) \|.*\| (\d+)–(\d+) \|$", text, re.MULTILINE)}
+    blocks = cable.blocks[cable.blocks["kind"] != "header"]
+    source_words, commentary_words = [], []
+    with open(ROOT / "tools" / "handouts" / "data" / "blocks.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            low, high = lines[row["block"]]
+            inside = blocks[(blocks["line_start"] >= low) & (blocks["line_end"] <= high)]
+            source_words.append(sum(counting.count_words(t) for t in inside["text"]))
+            commentary_words.append(sum(counting.count_words(markdown[c]) for c in row["cells"].split() if c in markdown))
+    figures = [round(min(source_words), -1), round(max(source_words), -1),
+               round(min(commentary_words), -1), round(max(commentary_words), -1)]
+    guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
+    assert "each has {} to {} words of cable and {} to {:,} of commentary".format(*figures) in guide, figures
 
 
 def test_worksheet_has_no_answers():
@@ -630,15 +691,34 @@ def test_worksheet_has_no_answers():
 
 
 def test_guide_before_the_lesson_and_plan_a_timings():
+    """The guide's box "Before the lesson" sends the teacher to the print pack (make handouts):
+    every file it names is a page of the pack, and every handout of the pack is named; the web
+    copies and docs/site.md are named too. Plan A's rows run from 0 to 50 minutes without a gap,
+    and its checks point at places that exist in notebook 04."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from handouts import pack
+
     guide = (DOCS / "teachers_guide.md").read_text(encoding="utf-8")
     box = guide[guide.index("> **Before the lesson"):guide.index("## The source in one paragraph")]
-    for needle in ["projector", "make site", "site/01_reading_the_cable.html", "section 4",
-                   "site/04_commentary.html", "site/worksheet.html", "docs/site.md"]:
+    for needle in ["projector", "make handouts", "handouts/A4/", "handouts/Letter/", "make site",
+                   "make site-students", "make site-self-study", "site/04_commentary.html", "docs/site.md"]:
         assert needle in box, needle
-    assert "| 30–42 | **Report back" in guide and "| 42–47 | **What came next.**" in guide
+    named = set(re.findall(r"`(\w+)\.pdf`", box))
+    named |= {f"block_{b}" for b in "ABCDE"} if "`block_A.pdf` to `block_E.pdf`" in box else set()
+    pages = {p.name for p in pack.pack_pages()}
+    assert named == pages, (named ^ pages)
+    plan = guide[guide.index("## Lesson plan A"):guide.index("## Lesson plan B")]
+    spans = [(int(a), int(b)) for a, b in re.findall(r"^\| (\d+)–(\d+) \|", plan, re.MULTILINE)]
+    assert spans[0][0] == 0 and spans[-1][1] == 50
+    assert all(left[1] == right[0] for left, right in zip(spans, spans[1:])), spans
+    assert "| 30–42 | **Report back" in plan and "| 42–47 | **What came next.**" in plan
+    nb = NOTEBOOK.read_text(encoding="utf-8")
     for place in ["Checking the archive's summary against the text", "Commentary on turn 6",
-                  "Commentary on the closing narration"]:
-        assert place in guide
+                  "Commentary on the closing narration", "Before reading: what kind of text is this?"]:
+        assert place in plan or place in box, place
+        assert place in nb, place
     assert "turns 11, 8 and 2" not in guide and "turns 2, 8 and 11" in guide
     assert "### Notebook 04 (commentary)" in guide and "### Notebook 03 (topics)" in guide
 

@@ -319,17 +319,6 @@ def test_readme_class_plans_follow_the_guide(guide_title, readme_title):
     assert guide, f"no time table under {guide_title!r} in the guide"
     assert readme == guide, f"notebooks/README.md {readme_title!r} has {readme}, the guide {guide}"
 
-
-def test_readme_times_are_the_notebooks_own():
-    """The third review (C10): a teacher plans by the README's times, so they are the headers'."""
-    text = README.read_text(encoding="utf-8")
-    for path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
-        header = " ".join(source(c) for c in load(path)["cells"][:2])
-        reading, exercises = re.search(r"about (\d+) minutes of reading, and (\d+) more", header).groups()
-        row = re.search(rf"^\| {path.name[:2]} \|.*\| (about [^|]*) \|$", text, re.MULTILINE)
-        assert row and row.group(1) == f"about {reading} min of reading, {exercises} of exercises", path.name
-
-
 def test_readme_glossary_explains_the_jargon():
     text = README.read_text(encoding="utf-8")
     box = text[text.index("## Words used in this kit"):text.index("## Before you quote a number")]

@@ -1,7 +1,8 @@
 """The handout site in headless Chromium, through its DevTools protocol (no driver, nothing
 downloaded): every page on screen and as printed in grey, with a screenshot of each written to
-``build/screenshots/``. Marked ``browser``; ``KIT_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes
-a missing Chromium a failure instead of a skip.
+``build/screenshots/`` when asked. Marked ``browser``; ``KIT_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes
+a missing Chromium a failure instead of a skip. The screenshots and PDFs are written only with
+``KIT_SCREENSHOTS=1`` (they are for a person to look at, and take most of the time).
 """
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import http.server
 import json
 import os
 import shutil
-import subprocess
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from handouts import checks  # tools/ is on sys.path (conftest)
+from handouts.browser import DevTools
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -32,122 +32,6 @@ def pages(site: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------------------------
 # The browser test: headless Chromium through the DevTools protocol
-
-
-def find_chromium() -> str | None:
-    for name in (os.environ.get("KIT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
-        if name and shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
-def chromium_or_skip() -> str:
-    """The Chromium binary; installs Debian's package when missing; skips only if that fails."""
-    binary = find_chromium()
-    if binary:
-        return binary
-    installer = ROOT / "tools" / "install_chromium.sh"
-    result = subprocess.run(["sh", str(installer)], capture_output=True, text=True, timeout=600)
-    binary = find_chromium()
-    if binary:
-        return binary
-    reason = (
-        "!!! BROWSER TEST NOT RUN: Chromium is not installed and tools/install_chromium.sh could "
-        f"not install it (exit {result.returncode}): {(result.stderr or result.stdout).strip()[-400:]}"
-    )
-    if os.environ.get("KIT_REQUIRE_BROWSER"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-class DevTools:
-    """A minimal Chrome DevTools protocol client over one websocket (flattened sessions)."""
-
-    FLAGS = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1024,768",
-    ]
-
-    def __init__(self, binary: str, profile: Path) -> None:
-        import websocket  # websocket-client, pinned in requirements.txt
-
-        self.log = open(profile.parent / "chromium.log", "wb")
-        self.process = subprocess.Popen(
-            [binary, *self.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 20
-        while not (port_file.exists() and len(port_file.read_text().splitlines()) >= 2):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.close()
-                raise RuntimeError(f"Chromium did not start; see {profile.parent / 'chromium.log'}")
-            time.sleep(0.05)
-        port, path = port_file.read_text().splitlines()[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=30, suppress_origin=True)
-        self.next_id = 0
-        self.events: list[dict] = []
-
-    def send(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
-        self.next_id += 1
-        message = {"id": self.next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        self.ws.send(json.dumps(message))
-        self.ws.settimeout(60)  # a full-page screenshot of a long notebook takes a few seconds
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            if "method" in reply:
-                self.events.append(reply)
-
-    def wait_for(self, method: str, session: str, timeout: float = 20) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            for event in self.events:
-                if event["method"] == method and event.get("sessionId") == session:
-                    self.events.remove(event)
-                    return event
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(method)
-            self.ws.settimeout(remaining)
-            message = json.loads(self.ws.recv())
-            if "method" in message:
-                self.events.append(message)
-
-    def evaluate(self, expression: str, session: str):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"])
-        return result["result"].get("value")
-
-    def close(self) -> None:
-        """Close the browser politely, then make sure its process group (ours) is gone."""
-        try:
-            if getattr(self, "ws", None):
-                try:
-                    self.ws.send(json.dumps({"id": self.next_id + 1, "method": "Browser.close"}))
-                    self.process.wait(5)
-                except Exception:
-                    pass
-                self.ws.close()
-        finally:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(10)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-            try:  # helpers Chromium forked into the session it leads (started above, by us)
-                os.killpg(self.process.pid, 15)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.log.close()
 
 
 # What the page looks like to a reader: images, headings, text contrast, print layout.
@@ -228,28 +112,28 @@ def screenshot(browser: DevTools, session: str, path: Path, scale: float = 1) ->
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
+#: Screenshots and PDFs of every page, for a person to look at (``KIT_SCREENSHOTS=1``): they take
+#: most of this test's time and nothing is asserted on them, so an ordinary run leaves them out.
+SHOTS = bool(os.environ.get("KIT_SCREENSHOTS"))
+
+
 @pytest.mark.browser
-def test_pages_in_headless_chromium(stored_site, server):
-    binary = chromium_or_skip()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("*.pdf")]:
-        old.unlink()
+def test_pages_in_headless_chromium(stored_site, server, chromium):
+    if SHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("*.pdf")]:
+            old.unlink()
     names = [p.name for p in pages(stored_site)]
     assert "index.html" in names
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="kit-chromium-", ignore_cleanup_errors=True) as tmp:
-        browser = DevTools(binary, Path(tmp) / "profile")
-        try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log", "Network"):
-                browser.send(f"{domain}.enable", session=session)
-            browser.send("Emulation.setDeviceMetricsOverride",
-                         {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
-            for name in names:
-                problems += check_page_in_browser(browser, session, server, stored_site, name)
-        finally:
-            browser.close()
+    session = chromium.new_page(("Page", "Runtime", "Log", "Network"))
+    try:
+        chromium.send("Emulation.setDeviceMetricsOverride",
+                      {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
+        for name in names:
+            problems += check_page_in_browser(chromium, session, server, stored_site, name)
+    finally:
+        chromium.close_page(session)
     assert problems == [], "\n".join(problems)
 
 
@@ -262,38 +146,54 @@ def check_page_in_browser(browser: DevTools, session: str, base: str, site: Path
     browser.send("Page.navigate", {"url": url}, session)
     browser.wait_for("Page.loadEventFired", session)
     screen = browser.evaluate(INSPECT, session)
-    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.png")
+    if SHOTS:
+        screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.png")
 
     # As printed, in grey, at the width of an A4 page inside its margins (about 680 CSS px).
     browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
     browser.send("Emulation.setDeviceMetricsOverride",
                  {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False}, session)
     printed = browser.evaluate(INSPECT, session)
-    browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
-    screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
-    browser.evaluate("document.documentElement.style.filter = ''", session)
-    # Ticking "Print the code cells too" brings every code cell (outside the model answers)
-    # back into the print.
+    if SHOTS:
+        browser.evaluate("document.documentElement.style.filter = 'grayscale(1)'", session)
+        screenshot(browser, session, SCREENSHOTS / f"{Path(name).stem}.print-grey.png", scale=0.75)
+        browser.evaluate("document.documentElement.style.filter = ''", session)
+    # Ticking "Print the code cells too" brings back the code of every code cell whose code
+    # the notebook shows, outside the model answers, except two kinds, which stay out of any
+    # print: an exercise's code cell (its paper task, with a box to write in, stands in its
+    # place, and its output would give the answer away) and an answer check (it works only when
+    # run: on paper it would only say "press Shift+Enter"). Cells whose code the notebook hides
+    # (source_hidden) have no code on the page at all.
     code_cells = browser.evaluate(
         "(() => { const box = document.getElementById('kit-print-code'); if (!box) return null;"
-        " box.checked = true; const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
-        " const shown = all.filter(el => el.getClientRects().length > 0).length; box.checked = false;"
-        " return [shown, all.length]; })()", session)
-    if code_cells is not None and code_cells[0] != code_cells[1]:
-        problems.append(f"{name}: with 'Print the code cells too', {code_cells[0]} of {code_cells[1]} code cells print")
-    # The model answers stay out of the print unless "Print the model answers too" is ticked.
+        " const shown = el => el.getClientRects().length > 0;"
+        " const all = [...document.querySelectorAll('.jp-CodeCell:not(.celltag_model-answer) .jp-Cell-inputWrapper')];"
+        " const kept = el => !el.closest('.celltag_kit-replaced-in-print, .celltag_answer-check');"
+        " const before = all.filter(shown).length; box.checked = true;"
+        " const wrong = all.filter(el => shown(el) !== kept(el)).map(el => el.closest('.jp-Cell').id);"
+        " const printed = all.filter(shown).length; box.checked = false;"
+        " return {before, printed, wrong, kept: all.filter(kept).length, all: all.length}; })()", session)
+    if code_cells is not None:
+        if code_cells["before"]:
+            problems.append(f"{name}: {code_cells['before']} code cells print with 'Print the code cells too' unticked")
+        if code_cells["wrong"] or code_cells["printed"] != code_cells["kept"]:
+            problems.append(f"{name}: with 'Print the code cells too', {code_cells['printed']} of {code_cells['all']} "
+                            f"code cells print, {code_cells['kept']} expected; wrong: {code_cells['wrong'][:5]}")
+    # The model answers stay out of the print unless "Print the model answers too" is ticked;
+    # ticked, each prints whole, though on screen it is folded in its <details>.
     answers = browser.evaluate(
         "(() => { const box = document.getElementById('kit-print-answers'); if (!box) return null;"
         " const all = [...document.querySelectorAll('.jp-Cell.celltag_model-answer')];"
-        " const seen = () => all.filter(el => el.getClientRects().length > 0).length;"
-        " const hidden = seen(); box.checked = true; const shown = seen(); box.checked = false;"
-        " return [hidden, shown, all.length]; })()", session)
-    if answers is not None and (answers[0] != 0 or answers[1] != answers[2]):
+        " const inside = [...document.querySelectorAll('details.kit-answer > :not(summary)')];"
+        " const seen = list => list.filter(el => el.getClientRects().length > 0).length;"
+        " const hidden = seen(all); box.checked = true; const shown = seen(all); const opened = seen(inside);"
+        " box.checked = false; return [hidden, shown, all.length, opened, inside.length]; })()", session)
+    if answers is not None and (answers[0] != 0 or answers[1] != answers[2] or answers[3] != answers[4]):
         problems.append(f"{name}: model answers in print: {answers[0]} of {answers[2]} shown unticked, "
-                        f"{answers[1]} ticked")
+                        f"{answers[1]} ticked, {answers[3]} of {answers[4]} folded parts printed")
     browser.send("Emulation.setDeviceMetricsOverride",
                  {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}, session)
-    if name != "index.html":  # the handout as the browser prints it (A4), for a person to check
+    if SHOTS and name != "index.html":  # the handout as the browser prints it (A4), for a person to check
         pdf = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
                                                 "preferCSSPageSize": True}, session)
         (SCREENSHOTS / f"{Path(name).stem}.pdf").write_bytes(base64.b64decode(pdf["data"]))

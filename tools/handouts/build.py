@@ -17,8 +17,10 @@ from bs4 import BeautifulSoup
 
 from .checks import heading_levels, heading_problems
 from .common import ROOT, SiteError, display_path
+from .copies import COPIES, Copy, copy_named
 from .execute import execute, execution_copy
 from .notebooks import NOTEBOOK_NAME, Handout, first_heading, missing_descriptions, notebook_paths, time_line
+from .pack import Pack
 from .pages import Site
 
 
@@ -55,11 +57,13 @@ def build(
     worksheet: Path | None = ROOT / "docs" / "worksheet.md",
     students: bool = False,
     sources: Path | None = None,
+    copy: Copy | str | None = None,
 ) -> list[str]:
     """Build the site into ``out`` (emptied first); return the warnings (broken links, headings).
 
-    ``students`` builds the students' copy: no teacher's guide, no model answers. ``sources``
-    defaults to ``docs/sources.md`` beside the notebooks folder, if there is one.
+    ``copy`` is "teacher" (the default), "students" or "self-study" (:mod:`handouts.copies`);
+    ``students=True`` is the same as ``copy="students"``: no teacher's guide, no model answers.
+    ``sources`` defaults to ``docs/sources.md`` beside the notebooks folder, if there is one.
 
     Raises SiteError, naming the file and cell, for what must not be published.
     """
@@ -72,7 +76,8 @@ def build(
     empty_output_folder(out)
     if binder is not None and not re.fullmatch(r"[\w.-]+/[\w.-]+", binder):
         raise SiteError(f"--binder wants OWNER/REPO (a GitHub repository), not {binder!r}")
-    site = Site(out, notebooks, guide, kit_version(), binder, worksheet, students, sources)
+    chosen = copy_named(copy, students)
+    site = Site(out, notebooks, guide, kit_version(), binder, worksheet, students, sources, chosen)
 
     handouts: list[Handout] = []
     with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
@@ -109,10 +114,13 @@ def build(
         html = site.notebook_page(handout, previous, following)
         (out / handout.page).write_text(html, "utf-8")
         log(f"wrote {display_path(out / handout.page)}")
-    (out / "index.html").write_text(site.index_page(handouts), "utf-8")
+    pack = Pack(site, handouts)
+    for page in pack.write():
+        log(f"wrote {display_path(page)}")
+    (out / "index.html").write_text(site.index_page(handouts, pack.written), "utf-8")
     for page in site.write_pending():
         log(f"wrote {display_path(page)}")
-    if guide is not None and site.guide is None and not students:
+    if guide is not None and site.guide is None and chosen.teacher_pages:
         site.warnings.append(f"{display_path(guide)} not found: the site has no teacher's guide")
 
     for page in sorted(out.glob("*.html")):
@@ -134,12 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--binder", metavar="OWNER/REPO", help="add 'Run on Binder' links for this GitHub repository")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at the same time (default 2)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (broken links, skipped headings) as errors")
-    parser.add_argument("--students", action="store_true",
-                        help="the students' copy: leave out the teacher's guide and the model answers")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--students", action="store_true",
+                       help="the students' copy: leave out the teacher's guide and the model answers")
+    which.add_argument("--self-study", action="store_true",
+                       help="the self-study copy: no guide, each model answer folded, exercises as paper tasks")
     args = parser.parse_args(argv)
+    chosen = COPIES["self-study"] if args.self_study else COPIES["students"] if args.students else COPIES["teacher"]
     try:
         warnings = build(args.out, args.notebooks, args.guide, run=not args.no_execute, timeout=args.timeout,
-                         binder=args.binder, jobs=args.jobs, students=args.students)
+                         binder=args.binder, jobs=args.jobs, copy=chosen)
     except SiteError as error:
         print(f"build_site: error: {error}", file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@ documents; links between them rewritten, images embedded, every page checked."""
 from __future__ import annotations
 
 import base64
+import copy as copying
 import mimetypes
 import re
 import shutil
@@ -17,16 +18,21 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from . import answers
+from . import answers, exercises, hidden
 from .checks import check_page, network_fetches
 from .common import ASSETS, GUIDE_PAGE, SOURCES_PAGE, WORKSHEET_PAGE, SiteError
+from .copies import STUDENTS, TEACHER, Copy, copy_named
 from .notebooks import Handout, describe_cell, markdown_heading
 from .printing import (
+    add_table_of_contents,
     align_text_cells,
     break_column_names,
+    drop_range_index,
     mark_bare_urls,
     mark_empty_outputs,
     mark_long_tokens,
+    mark_run_in_headings,
+    mark_wide_tables,
 )
 
 
@@ -34,16 +40,18 @@ from .printing import (
 INDEX_TITLE = "The Kelly–Stalin interview, 18 July 1949: handouts"
 
 
-def exporter(students: bool = False) -> HTMLExporter:
+def exporter(students: bool | Copy = False) -> HTMLExporter:
     """nbconvert's "lab" HTML exporter with the kit's template (``tools/site/notebook.html.j2``).
 
     Cell tags, as in Jupyter Book: "remove-cell", "remove-input", "remove-output" leave that
     part out of the page; "hide-in-print" (print.css) keeps it on screen only. The students'
-    copy also removes the cells tagged "model-answer" (:mod:`handouts.answers`).
+    copy also removes the cells tagged "model-answer", and the students' and self-study copies
+    the cells tagged "answer-check" (:mod:`handouts.answers`).
     """
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = answers.remove_tags(students)
+    config.TagRemovePreprocessor.remove_cell_tags = answers.remove_tags(
+        students if isinstance(students, Copy) else (STUDENTS if students else TEACHER))
     config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
     config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     html = HTMLExporter(
@@ -52,7 +60,11 @@ def exporter(students: bool = False) -> HTMLExporter:
         extra_template_paths=[str(ASSETS)],
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        embed_images=True,
+        # Not nbconvert's embed_images: it re-parses each raw HTML block of a Markdown text on
+        # its own, which closes an opening tag at once (a model answer's <details> came out
+        # empty, its answer unfolded below it). Relative images are embedded after the export
+        # instead (embed_local_images).
+        embed_images=False,
     )
     html.template_file = "notebook.html.j2"
     return html
@@ -65,9 +77,11 @@ def standalone_page(nb: nbformat.NotebookNode, path: Path, version: str) -> str:
     title = next((markdown_heading(c.source) for c in nb.cells if c.cell_type == "markdown"
                   and markdown_heading(c.source)), None) or path.stem
     resources = {"metadata": {"name": title, "path": str(path.parent)},
-                 "kit": {"source": source, "version": version, "standalone": True}}
+                 "kit": {"source": source, "version": version, "standalone": True,
+                         "answers_printable": True}}
     html, _ = exporter().from_notebook_node(nb, resources=resources)
     soup = BeautifulSoup(html, "html.parser")
+    embed_local_images(soup, path.parent, source)
     fetches = network_fetches(soup)
     if fetches:
         raise SiteError(f"{source}: the page would load {fetches[0]} from the network")
@@ -80,9 +94,11 @@ class Site:
     def __init__(
         self, out: Path, notebooks: Path, guide: Path | None, version: str, binder: str | None = None,
         worksheet: Path | None = None, students: bool = False, sources: Path | None = None,
+        copy: Copy | str | None = None,
     ) -> None:
         self.out = out
-        self.students = students
+        self.copy = copy_named(copy, students)
+        students = self.students = not self.copy.teacher_pages
         # The students' copy leaves the guide out, and links to it become plain text.
         self.withheld = {guide.resolve()} if students and guide else set()
         if students:
@@ -98,6 +114,9 @@ class Site:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(ASSETS)), autoescape=jinja2.select_autoescape(["html"])
         )
+        self.env.filters["long_date"] = long_date
+        self.texts = self.env.get_template("texts.j2").module
+        self._cable = None
         self.worksheet = worksheet.resolve() if worksheet and worksheet.exists() else None
         self.sources = sources.resolve() if sources and sources.exists() else None
         for document, page in ((self.guide, GUIDE_PAGE), (self.worksheet, WORKSHEET_PAGE),
@@ -107,6 +126,15 @@ class Site:
                 self.pending.append((document, page))
         readme = self.notebooks / "README.md"
         self.pages[readme] = "index.html"  # the sequence page stands in for notebooks/README.md
+
+    @property
+    def cable(self):
+        """The kit's cable, parsed (for the pack's pages)."""
+        if self._cable is None:
+            import helpers
+
+            self._cable = helpers.load_cable()
+        return self._cable
 
     # -- links -------------------------------------------------------------------------------
 
@@ -162,24 +190,35 @@ class Site:
 
     def embed_images(self, soup: BeautifulSoup, base: Path, page: str) -> None:
         """Turn relative ``<img src>`` into data URIs so that a page stands alone."""
-        for img in soup.find_all("img", src=True):
-            src = img["src"]
-            if src.startswith("data:") or urlsplit(src).scheme:
-                continue
-            target = (base / unquote(src)).resolve()
-            if not target.is_file():
-                raise SiteError(f"{page}: image {src!r} not found")
-            mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            img["src"] = f"data:{mime};base64," + base64.b64encode(target.read_bytes()).decode("ascii")
+        embed_local_images(soup, base, page)
 
     # -- notebook pages ----------------------------------------------------------------------
 
     def exporter(self) -> HTMLExporter:
-        return exporter(self.students)
+        return exporter(self.copy)
+
+    def prepare(self, nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[answers.AnswerGroup]]:
+        """A copy of the notebook as this copy of the site shows it: hidden inputs tagged for
+        removal, the exercises with their paper tasks, the model answers withheld or grouped."""
+        nb = copying.deepcopy(nb)
+        hidden.prepare(nb)
+        exercises.prepare(nb, self.copy, self.texts)
+        groups: list[answers.AnswerGroup] = []
+        if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
+            answers.add_withheld_notice(nb)
+        else:
+            if self.copy.answers == "folded":
+                groups = answers.answer_groups(nb)
+            # The notebook's own introduction speaks of JupyterLab (the bar that hides an
+            # answer's code); on a page the answers are folded by name, in every copy that keeps them.
+            heading = answers.answers_heading_cell(nb)
+            folds = groups or any(answers.is_answer(c) and "<details>" in str(c.get("outputs", "")) for c in nb.cells)
+            if heading is not None and folds:
+                heading.source = "## Model answers\n\n" + str(self.texts.answers_intro(copy=self.copy.name)).strip()
+        return nb, groups
 
     def notebook_page(self, handout: Handout, previous: Handout | None, following: Handout | None) -> str:
-        if self.students:  # the tagged answers go at export; a notice stands where they were
-            answers.add_withheld_notice(handout.notebook)
+        nb, groups = self.prepare(handout.notebook)
         resources = {
             "metadata": {"name": handout.title, "path": str(handout.source.parent)},
             "kit": {
@@ -190,11 +229,24 @@ class Site:
                 "version": self.version,
                 "binder": self.binder_url(handout.source.name),
                 "students": self.students,
+                "answers_printable": self.copy.answers == "shown",
+                "copy": self.copy.name,
+                "body_class": f"kit-copy-{self.copy.name}",
             },
         }
-        html, _ = self.exporter().from_notebook_node(handout.notebook, resources=resources)
+        html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
         self.rewrite_links(soup, handout.source.parent, handout.page)
+        self.embed_images(soup, handout.source.parent, handout.page)
+        self.finish_notebook_soup(soup, groups)
+        check_page(soup, handout.page, self.notebook_cells(handout))
+        return str(soup)
+
+    @staticmethod
+    def finish_notebook_soup(soup: BeautifulSoup, groups: list[answers.AnswerGroup] | None = None) -> None:
+        """The fixes every exported notebook page gets: no pilcrow links, empty outputs and
+        addresses marked for print, column names that break well, no 0-based index, hidden
+        outputs and (self-study) model answers folded, a table of contents on a long page."""
         for anchor in soup.select("a.anchor-link"):  # the pilcrow links; the heading ids stay
             anchor.decompose()
         mark_empty_outputs(soup)
@@ -203,13 +255,19 @@ class Site:
         break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
-        for inner in soup.select(".celltag_model-answer"):
-            cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
-            if cell is not None and "celltag_model-answer" not in cell["class"]:
-                cell["class"].append("celltag_model-answer")
+        for tag in ("model-answer", "kit-screen-task", "kit-paper-task"):
+            for inner in soup.select(f".celltag_{tag}"):
+                cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
+                if cell is not None and f"celltag_{tag}" not in cell["class"]:
+                    cell["class"].append(f"celltag_{tag}")
         align_text_cells(soup)
-        check_page(soup, handout.page, self.notebook_cells(handout))
-        return str(soup)
+        drop_range_index(soup)
+        mark_wide_tables(soup)
+        mark_run_in_headings(soup)
+        hidden.fold_outputs(soup)
+        answers.mark_own_folds(soup)
+        answers.fold_answers(soup, groups or [])
+        add_table_of_contents(soup)
 
     @staticmethod
     def notebook_cells(handout: Handout) -> dict[str, str]:
@@ -222,13 +280,18 @@ class Site:
 
     # -- other pages -------------------------------------------------------------------------
 
-    def render(self, title: str, body: str, page: str) -> str:
+    def render(self, title: str, body: str, page: str, body_class: str = "", print_page: bool = False) -> str:
         template = self.env.get_template("page.html.j2")
+        if page == SOURCES_PAGE:  # the one page where a printed link keeps its address
+            body_class = (body_class + " kit-addresses").strip()
         return template.render(
+            body_class=body_class,
+            print_page=print_page,
             title=title,
             body=Markup(body),
             site_css=Markup((ASSETS / "site.css").read_text("utf-8")),
             print_css=Markup((ASSETS / "print.css").read_text("utf-8")),
+            pack_css=Markup((ASSETS / "pack.css").read_text("utf-8")),
             guide=GUIDE_PAGE if self.guide else None,
             version=self.version,
             current=page,
@@ -241,10 +304,11 @@ class Site:
         path = "notebooks" + (f"/{quote(notebook)}" if notebook else "")
         return f"https://mybinder.org/v2/gh/{self.binder}/HEAD?urlpath=lab/tree/{path}"
 
-    def index_page(self, handouts: list[Handout]) -> str:
+    def index_page(self, handouts: list[Handout], pack: list | None = None) -> str:
         body = self.env.get_template("index_body.html.j2").render(
+            pack=pack or [],
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
-            students=self.students, worksheet=WORKSHEET_PAGE if self.worksheet else None,
+            students=self.students, copy=self.copy.name, worksheet=WORKSHEET_PAGE if self.worksheet else None,
             sources=SOURCES_PAGE if self.sources else None,
         )
         soup = BeautifulSoup(self.render(INDEX_TITLE, body, "index.html"), "html.parser")
@@ -272,6 +336,27 @@ class Site:
             target.write_text(self.markdown_page(source, page), "utf-8")
             written.append(target)
         return written
+
+
+def embed_local_images(soup: BeautifulSoup, base: Path, page: str) -> None:
+    """Turn relative ``<img src>`` (relative to ``base``) into data URIs so that a page stands alone."""
+    for img in soup.find_all("img", src=True):
+        src = img["src"]
+        if src.startswith("data:") or urlsplit(src).scheme:
+            continue
+        target = (base / unquote(src)).resolve()
+        if not target.is_file():
+            raise SiteError(f"{page}: image {src!r} not found")
+        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        img["src"] = f"data:{mime};base64," + base64.b64encode(target.read_bytes()).decode("ascii")
+
+
+def long_date(iso: str) -> str:
+    """"1949-07-18" as "18 July 1949"."""
+    import datetime
+
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
 
 
 def markdown_to_html(text: str) -> str:

@@ -83,3 +83,113 @@ def mark_empty_outputs(soup: BeautifulSoup) -> None:
             wrapper["class"] = wrapper.get("class", []) + ["kit-empty-output"]
 
 
+
+
+def drop_range_index(soup: BeautifulSoup) -> int:
+    """Remove pandas' 0-based row numbers (0, 1, 2, ... under an empty header) from output
+    tables: they number nothing a reader can cite. A named or meaningful index stays."""
+    dropped = 0
+    for table in soup.select(".jp-OutputArea-output table"):
+        head_rows = table.select("thead tr")
+        body_rows = table.select("tbody tr")
+        if len(head_rows) != 1 or not body_rows:
+            continue
+        first_head = head_rows[0].find(["th", "td"])
+        if first_head is None or first_head.get_text(strip=True):
+            continue
+        labels = [row.find("th") for row in body_rows]
+        if any(label is None or label.find_previous_sibling(["th", "td"]) is not None for label in labels):
+            continue
+        if [label.get_text(strip=True) for label in labels] != [str(i) for i in range(len(labels))]:
+            continue
+        first_head.decompose()
+        for label in labels:
+            label.decompose()
+        dropped += 1
+    return dropped
+
+
+#: A page with at least this many section headings (h2 and h3) gets a table of contents.
+TOC_MINIMUM = 10
+
+
+def add_table_of_contents(soup: BeautifulSoup, minimum: int = TOC_MINIMUM) -> bool:
+    """Put a list of the page's sections (its h2 and h3 headings, linked to their ids) under its
+    title, for a long page such as notebook 04's on a projector; left out of the print."""
+    main = soup.find("main") or soup.body
+    if main is None:
+        return False
+    headings = [h for h in main.find_all(["h2", "h3"]) if h.get("id") and not h.find_parent("details")]
+    title = main.find("h1")
+    if len(headings) < minimum or title is None:
+        return False
+    nav = soup.new_tag("nav", attrs={"class": "kit-toc", "aria-label": "Contents of this page"})
+    caption = soup.new_tag("p", attrs={"class": "kit-toc-title"})
+    caption.string = "On this page"
+    nav.append(caption)
+    top = soup.new_tag("ol")
+    nav.append(top)
+    current = None
+    for heading in headings:
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{heading['id']}")
+        link.string = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        item.append(link)
+        if heading.name == "h3" and current is not None:
+            sub = current.find("ol")
+            if sub is None:
+                sub = soup.new_tag("ol")
+                current.append(sub)
+            sub.append(item)
+        else:
+            top.append(item)
+            current = item
+    cell = title.find_parent(class_="jp-Cell")
+    (cell or title).insert_after(nav)
+    return True
+
+
+#: A table with this many columns or more prints in a smaller type (``table.kit-wide``), so
+#: that its column names fit the paper without being split inside a word.
+WIDE_COLUMNS = 8
+
+
+def mark_wide_tables(soup: BeautifulSoup, columns: int = WIDE_COLUMNS) -> int:
+    """Mark output tables with many columns as ``kit-wide`` (print.css sets them smaller)."""
+    marked = 0
+    for table in soup.select(".jp-OutputArea-output table"):
+        row = table.select_one("thead tr") or table.select_one("tr")
+        if row is not None and len(row.find_all(["th", "td"])) >= columns:
+            table["class"] = table.get("class", []) + ["kit-wide"]
+            marked += 1
+    return marked
+
+
+def mark_writing_cells(soup: BeautifulSoup) -> int:
+    """Mark the table cells of a worksheet that are there to be written in (empty, or only line
+    breaks) as ``kit-write``, and their tables as ``kit-writing-table``: print.css makes them
+    full-width boxes with room for a hand."""
+    marked = 0
+    for cell in soup.select("main td"):
+        if not cell.get_text(strip=True) and not cell.find(["img", "a", "input"]):
+            cell["class"] = cell.get("class", []) + ["kit-write"]
+            table = cell.find_parent("table")
+            if table is not None and "kit-writing-table" not in table.get("class", []):
+                wide = len((table.find("tr") or table).find_all(["th", "td"])) > 2
+                table["class"] = table.get("class", []) + ["kit-writing-table"] + (["kit-grid"] if wide else [])
+            marked += 1
+    return marked
+
+
+def mark_run_in_headings(soup: BeautifulSoup, longest: int = 80) -> int:
+    """Mark the short bold lines that head what follows them, such as "**Turn 8 · Stalin** (line
+    52)" in the cable's text, as ``kit-run-in-heading``: print.css keeps each on the same page as
+    the paragraph under it (a turn's heading was left alone at the foot of a page)."""
+    marked = 0
+    for paragraph in soup.select(".jp-OutputArea-output p, .jp-RenderedMarkdown p"):
+        first = next((c for c in paragraph.children if getattr(c, "name", None) or str(c).strip()), None)
+        text = paragraph.get_text(" ", strip=True)
+        if getattr(first, "name", None) in {"strong", "b"} and len(text) <= longest and not text.endswith((".", ":", "?")):
+            paragraph["class"] = paragraph.get("class", []) + ["kit-run-in-heading"]
+            marked += 1
+    return marked

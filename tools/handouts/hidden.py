@@ -1,0 +1,61 @@
+"""Cells hidden in the notebook stay hidden on the site's pages (the kit's convention, item 3).
+
+- A code cell with ``metadata.jupyter.source_hidden: true`` has its input removed on every page
+  (its output stays): the ``cm.prose(...)`` templates of notebook 04, for example, are not
+  projected in the middle of the commentary.
+- A code cell with ``outputs_hidden: true`` outside the model answers has its output folded in a
+  ``<details>`` ("Show the result"), as JupyterLab folds it. The model answers' own outputs are
+  folded, shown or removed with their answer (:mod:`handouts.answers`), whichever the copy asks.
+
+Markdown cells are not touched: in the kit a hidden Markdown cell is a folded model answer.
+"""
+from __future__ import annotations
+
+import nbformat
+from bs4 import BeautifulSoup
+
+from .answers import is_answer
+
+#: The tag nbconvert's TagRemovePreprocessor reads to drop a cell's input.
+REMOVE_INPUT = "remove-input"
+#: The builder's own tag for an output to fold.
+FOLD_OUTPUT = "kit-folded-output"
+
+
+def hidden(cell: nbformat.NotebookNode, part: str) -> bool:
+    """Whether ``part`` ("source" or "outputs") of the cell is hidden in JupyterLab."""
+    jupyter = cell.get("metadata", {}).get("jupyter", {})
+    return isinstance(jupyter, dict) and bool(jupyter.get(f"{part}_hidden"))
+
+
+def prepare(nb: nbformat.NotebookNode) -> int:
+    """Tag the hidden parts of the notebook's code cells for the exporter (in place); return how
+    many inputs will be removed."""
+    removed = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if hidden(cell, "source") and REMOVE_INPUT not in tags:
+            tags.append(REMOVE_INPUT)
+            removed += 1
+        if hidden(cell, "outputs") and not is_answer(cell) and cell.get("outputs") and FOLD_OUTPUT not in tags:
+            tags.append(FOLD_OUTPUT)
+    return removed
+
+
+def fold_outputs(soup: BeautifulSoup, label: str = "Show the result") -> int:
+    """Fold the outputs of the cells tagged :data:`FOLD_OUTPUT` in ``<details>``."""
+    folded = 0
+    for cell in soup.select(f".jp-Cell.celltag_{FOLD_OUTPUT}"):
+        wrapper = cell.select_one(".jp-Cell-outputWrapper")
+        if wrapper is None:
+            continue
+        details = soup.new_tag("details", attrs={"class": "kit-folded-output"})
+        summary = soup.new_tag("summary")
+        summary.string = label
+        details.append(summary)
+        wrapper.wrap(details)
+        details.insert(0, summary)
+        folded += 1
+    return folded
