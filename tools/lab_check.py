@@ -325,7 +325,8 @@ def check_what_a_student_sees(browser: Browser, lab: Lab, out: Path) -> list[str
     if "Reload Notebook from Disk" not in labels:
         problems.append(f"no 'Reload Notebook from Disk' command: {labels}")
     browser.js(f"{PANEL}.content.widgets[{tryit + 1}].model.sharedModel.setSource('my_rate = 999')")
-    browser.js("jupyterapp.commands.execute('docmanager:reload')")
+    # not awaited: the command waits for its "reload?" dialog, which the loop below accepts
+    browser.js("(jupyterapp.commands.execute('docmanager:reload'), 0)")
     time.sleep(2.0)
     for _ in range(3):  # a "reload?" dialog, if JupyterLab asks: accept it
         browser.js("(() => { const b = document.querySelector('.jp-Dialog .jp-mod-accept'); if (b) b.click(); })()")
