@@ -25,6 +25,10 @@ The kinds of doubt (``Doubt.kind``):
 ``glued``
     in a record whose lines open with ``§``, as Hansard prints a debate, a name glued to the
     speech after it (``§ Mr. DunnMay I ask ...``): read as the label ``Mr. Dunn``.
+``empty-label``
+    a paragraph that opens with a colon and no name before it (``: Netherlands defense cuts.``,
+    a speaker's name left blank in the source, as FRUS prints an omission): read as a turn of
+    the unnamed speaker ``(unnamed)``, not added to the turn before it.
 ``not-a-label``
     a paragraph that opens like a label (capitalised words and ``:``, ``;`` or ``.``) but that
     the parser does not read as one: a full-stop label in a record whose labels use colons, a

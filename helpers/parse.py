@@ -189,7 +189,11 @@ _NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={
 # "FRANK McGEE, MODERATOR:" -- a role after a comma, kept as a stage direction of the turn
 _ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}+))"
 # "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
-_ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
+_GROUP = r"(?:\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])"
+# one group, or two: a UN verbatim record's "Mr. Liu (China) (spoke in Chinese):", the country
+# and the interpretation note, both kept as stage directions of the turn (not spoken)
+_GROUP_RE = re.compile(_GROUP)
+_ASIDE = rf"(?:{_WS}*(?P<aside>{_GROUP}(?:{_WS}*{_GROUP})?))"
 # A footnote number glued after a label's colon, "Mr. Fraser Wilkins:34 No reply ...": a note
 # call, kept as a stage direction of the turn, not spoken.
 _NOTE_CALL = r"(?P<note>\d{1,3}(?=[ \t\u00a0]))"
@@ -512,6 +516,26 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
     return c.m
 
 
+# A paragraph opening with a colon and no name before it, ": Netherlands defense cuts.": the
+# speaker's name left blank in the source (FRUS prints omissions so). A turn of an unnamed
+# speaker, with a doubt.
+_EMPTY_LABEL = re.compile(rf"(?P<label>)(?P<mark>:){_WS}+(?=[{_UPPER}\d“\"(\[])")
+#: The label of a turn whose name the source leaves blank.
+UNNAMED = "(unnamed)"
+
+
+def _paragraph_start(text: str, p: int) -> bool:
+    """Whether ``p`` opens a paragraph: only white space before it on its line, and a blank line
+    (or the start of the text) before that."""
+    line_start = text.rfind("\n", 0, p) + 1
+    if text[line_start:p].strip():
+        return False
+    if line_start == 0:
+        return True
+    before = text.rfind("\n", 0, line_start - 1) + 1
+    return not text[before:line_start - 1].strip()
+
+
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
     item = _ITEM.match(text, pos) if text.startswith(("[", "§"), pos) else None
@@ -524,6 +548,10 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         return None
     ch = text[p]
     if not ch.isupper() and not _PARTICLE_START.match(text, p):
+        if ch == ":" and _paragraph_start(text, p):
+            m = _EMPTY_LABEL.match(text, p)
+            if m is not None:
+                return _make(m, "empty")  # ": Netherlands defense cuts.", a name left blank
         return None
     # No pattern below reaches past the end of the line, and each needs its mark on it: a colon
     # (or a semicolon) for the colon labels, a full stop for the full-stop ones. A line without
@@ -605,7 +633,8 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 # _Reading decides on with the whole record in view.
 
 # Shapes that only the whole record can decide on (match_label never returns them).
-_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued"])
+_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued",
+                            "empty"])
 # "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
 # begins with a capital letter ("THE END, said he" is not one).
 _COMMA_END = re.compile(
@@ -1046,6 +1075,11 @@ def _list_heading(label: str) -> bool:
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
 
 
+# Dotted leaders and a country in parentheses after a name, as a UN record names its presiding
+# officer ("Mr. D’Escoto Brockmann …………… (Nicaragua)"): dropped before _name_only looks.
+_LEADERS = re.compile(r"(?:[ \t\u00a0]*(?:[.…·][ \t\u00a0]*){2,}|[ \t\u00a0]+(?=\())(?:\([^()\n]{1,60}\))?[ \t\u00a0]*$")
+
+
 def _name_only(value: str) -> bool:
     """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
     words = value.split()
@@ -1226,7 +1260,7 @@ class _Reading:
         shape = c.shape
         if c.key in self.ignored:
             return False
-        if shape in ("known", "q", "numbered", "colon"):
+        if shape in ("known", "q", "numbered", "colon", "empty"):
             return True
         if shape == "semicolon":
             label = c.m.group("label")
@@ -1288,7 +1322,7 @@ class _Reading:
 
 
 # Shapes read only by the evidence of others (so left out of that evidence).
-_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued"])
+_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued", "empty"])
 _THIRD_PASS = frozenset(["note-call", "comma-end", "dash", "greeting", "glued"])
 # One-word labels in capitals that name a role, read in the full-stop style even when they open
 # only one paragraph ("[1.] REPORTER. Mr. President, ...").
@@ -1584,7 +1618,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             elif _caps_value(rest) and mixed_case():
                 why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
                        "like a header field, while the speech after this record's labels is not")
-            elif "\n" not in para.text and _name_only(rest):
+            elif "\n" not in para.text and _name_only(_LEADERS.sub("", rest)):
+                # "President: Jimmy Carter" at the top of a file is a header field, and so is a
+                # UN record's presiding officer, "President: Mr. Lund ...... (Norland)"
                 # "President: Jimmy Carter" at the top of a file is a header field
                 why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
             elif not rest and "\n" not in para.text and next_opens(index):
@@ -1615,8 +1651,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             m = None
         if m is not None:
             label_end = m.end()
-            label = m.group("label")
+            label = m.group("label") or UNNAMED
             label_start = m.start("label")
+            if c is not None and c.shape == "empty":
+                doubt("empty-label", label_start, ":",
+                      "the paragraph opens with ':' and no name before it (a speaker's name left "
+                      "blank in the source, as FRUS prints an omission)",
+                      f"read as a turn of an unnamed speaker, '{UNNAMED}'",
+                      "if you know who speaks, write the name before the colon in your copy; if "
+                      "the paragraph goes on the turn before it, delete the colon")
             current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False)
             turns.append(current)
             closed = False
@@ -1628,7 +1671,13 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 current.outside.append((para.start, label_start))
             for group in ("role", "aside", "call", "note", "glued"):
                 if group in m.re.groupindex and m.group(group):
-                    current.outside.append((m.start(group), m.end(group)))
+                    g0, g1 = m.start(group), m.end(group)
+                    if group == "aside" and text[g1 - 1] != text[g0]:
+                        # two groups, "(China) (spoke in Chinese)": one direction each
+                        for g in _GROUP_RE.finditer(text, g0, g1):
+                            current.outside.append((g.start(), g.end()))
+                    else:
+                        current.outside.append((g0, g1))
             if c is not None and c.shape in ("note-call", "comma-end", "glued"):
                 _third_pass_doubt(doubt, c, label)
             if c is not None and c.shape == "semicolon":

@@ -1,0 +1,86 @@
+"""The failure forms of the third researcher trial of the parser, on 11 real records (issue 12).
+
+One invented record per form (``tests/data/form_*.txt``, see ``tests/data/README.md``; nothing in
+them is a historical record), counted by hand: a UN label with two bracketed groups, the country
+and the interpretation note (1); a label inside a line after a sentence's end (2); a topic
+heading with a colon (3); the presiding officer's header line with dotted leaders (4); a title
+ending in a colon (5); an empty label, a name left blank (6); initials of a full-name label and
+``Q.`` before a titled surname (8); ``--`` at a line's end; Hansard's names alone on their
+paragraphs. For each: the turns, what is not speech, every doubt, and the fix it suggests.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import helpers
+from helpers.speakers import Alias
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def load(name: str, **kwargs) -> helpers.Transcript:
+    return helpers.load(DATA / name, **kwargs)
+
+
+def kinds_of(t: helpers.Transcript) -> list[tuple[str, int]]:
+    return [(d.kind, d.line) for d in t.doubts]
+
+
+def faithful(t: helpers.Transcript) -> None:
+    """Every row and block gives back its text, and every non-space character is in one block."""
+    source = t.source
+    covered = [0] * len(source)
+    for block in t.blocks.itertuples():
+        assert source[block.start:block.end] == block.text
+        for i in range(block.start, block.end):
+            covered[i] += 1
+    assert [i for i, ch in enumerate(source) if not ch.isspace() and covered[i] != 1] == []
+    for turn in t.turns.itertuples():
+        assert source[turn.start:turn.end] == turn.text
+
+
+def with_names(t: helpers.Transcript, *rows: tuple[str, str]) -> helpers.Transcript:
+    return helpers.parse_text(t.source, speakers=[Alias(label, speaker) for label, speaker in rows])
+
+
+# --- 1 and 4. a UN verbatim record: two bracketed groups; the presiding officer's line ---------
+def test_un_labels_with_one_or_two_groups():
+    t = load("form_un_verbatim.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["The President", "Mr. Holm", "Mr. Berg", "Mrs. Dahl Tove",
+                                         "The President"]
+    assert t.turns["words"].tolist() == [9, 12, 8, 2, 4]
+    berg = t.turns.iloc[2]
+    assert berg["stage_directions"] == ["(Sudria)", "(spoke in French)"]
+    assert "Sudria" not in berg["spoken"] and "French" not in berg["spoken"]
+    assert t.turns.iloc[0]["stage_directions"] == ["(spoke in Spanish)"]
+
+
+def test_un_presiding_officer_line_is_a_header_field():
+    t = load("form_un_verbatim.txt")
+    assert kinds_of(t) == [("header-field", 8)]
+    header = t.blocks[t.blocks["kind"] == "header"]
+    assert 8 in header["line_start"].tolist()
+    assert "President" not in t.turns["label"].tolist()
+
+
+def test_un_listed_label_with_two_groups():
+    t = with_names(load("form_un_verbatim.txt"), ("Mr. Berg", "Berg"), ("Mr. Holm", "Holm"))
+    assert t.turns["speaker"].tolist() == ["The President", "Holm", "Berg", "Mrs. Dahl Tove",
+                                           "The President"]
+    assert t.turns.iloc[2]["stage_directions"] == ["(Sudria)", "(spoke in French)"]
+
+
+# --- 6. an empty label --------------------------------------------------------------------------
+def test_empty_label_is_a_turn_of_an_unnamed_speaker():
+    t = load("form_empty_label.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["The President", "Senator Holm", "(unnamed)", "Mr. Lund"]
+    assert t.turns["words"].tolist() == [9, 4, 3, 6]
+    assert kinds_of(t) == [("empty-label", 7)]
+    assert "blank" in t.doubts[0].message
+
+
+def test_a_colon_before_small_letters_is_not_an_empty_label():
+    t = helpers.parse_text("Mr. Lund: We met on the\n\n: bridge, and said no.\n")
+    assert t.turns["label"].tolist() == ["Mr. Lund"]
