@@ -42,6 +42,11 @@ The kinds of doubt (``Doubt.kind``):
     Friedhiem Treasury: William Simon`` after a line ending in a full stop), by words in
     capitals only (``HEADLINE: PANEL I OF A HEARING ...``), or by nothing, before a label
     (``BODY:``).
+``inside-line``
+    a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
+    file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN
+    HALE: It is safe.``, a web copy that lost its paragraph breaks): a new turn starts there,
+    the row's offsets exact.
 ``mid-sentence``
     a line inside a paragraph that opens with a label but follows a line that does not end a
     sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph; or read as a

@@ -1507,6 +1507,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 matches.append(None)
                 if c is not None and c.key not in ignored:
                     pending.append(_Pending(piece.start, c))
+    inside_cuts = _split_inside_lines(text, paragraphs, cands, matches, labels, known, reads)
     label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
 
     # 3. The style: full stop (decided above), quoted or colon.
@@ -1804,6 +1805,17 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               note.why or _why_not(c, reading, style_name),
               note.decision or _fate(kinds[k], owner[k], turns),
               note.suggestion or _suggest(c, style_name))
+    for c in inside_cuts:
+        label = c.m.group("label")
+        k = _containing(starts, c.m.start())
+        previous = turns[owner[k - 1]].label if k and owner[k - 1] is not None else "?"
+        doubt("inside-line", c.m.start("label"), _shown(c),
+              f"'{_shown(c)}', a label of this record, stands inside a line after the end of a "
+              f"sentence (of {previous}'s speech): a paragraph break lost, most likely",
+              "read as a new turn, cut inside the line",
+              "if a speaker does begin here, put a blank line before the label in your copy "
+              f"(the doubt then goes); if these words are speech, write '{label}' without its "
+              "colon there")
     for one_start, c, (before_start, before_end, _), elsewhere in broken:
         label = c.m.group("label")
         doubt("mid-sentence", c.m.start("label"), _shown(c),
@@ -1916,6 +1928,55 @@ def _inner_headings(text: str, para: Paragraph, turn: _Turn, number: int,
                   "if it is a heading, the line after it may open with a label the parser did not "
                   "read (list that label in a speaker file), or put the heading on a line of its "
                   "own with blank lines around it in your copy")
+
+
+def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, matches: list,
+                        labels: Iterable[str] | None, known: re.Pattern[str] | None,
+                        reads: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """Cut a paragraph inside a line where a label of the record (one that opens a paragraph
+    elsewhere with a colon, or one the speaker file lists) follows the end of a sentence and
+    spaces, and plain words follow its colon (``... the bridge?    RICE: It is safe.``): a web
+    copy that lost its paragraph breaks. ``paragraphs``, ``cands`` and ``matches`` are changed
+    in place; the candidates of the cuts are returned, each to be doubted."""
+    written = {c.m.group("label") for c, m in zip(cands, matches)
+               if m is not None and c is not None and c.shape in ("colon", "known")
+               and "mark" in c.m.re.groupindex and c.m.group("mark") == ":" and c.m.group("label")}
+    listed = {" ".join(label.split()).removesuffix(":").strip() for label in labels or ()} - {""}
+    if not written and not listed:
+        return []
+    first = next((k for k, m in enumerate(matches) if m is not None), None)
+    if first is None:
+        return []
+    alternatives = [re.escape(x) for x in sorted(written, key=len, reverse=True)]
+    alternatives += ["(?i:" + rf"{_WS}+".join(map(re.escape, x.split())) + ")"
+                     for x in sorted(listed, key=len, reverse=True)]
+    inside = re.compile(r"(?<=[.?!”\"’)])[ \t\u00a0]+(?P<at>(?:" + "|".join(alternatives)
+                        + rf")){_ASIDE}?:{_WS}+(?=[^\W\d_])")
+    cuts: list[_Candidate] = []
+    k = first
+    while k < len(paragraphs):
+        para = paragraphs[k]
+        found = None
+        for m in inside.finditer(text, para.start + 1, para.end):
+            c = _candidate(text, m.start("at"), known)
+            if c is not None and reads(c) and c.m.start("label") == m.start("at"):
+                found = c
+                break
+        if found is None:
+            k += 1
+            continue
+        at = found.m.start("label")
+        head = text[para.start:at].rstrip()
+        line = para.line_start + text.count("\n", para.start, at)
+        paragraphs[k:k + 1] = [
+            Paragraph(para.start, para.start + len(head), para.line_start,
+                      para.line_start + head.count("\n"), head),
+            Paragraph(at, para.end, line, para.line_end, text[at:para.end])]
+        cands.insert(k + 1, found)
+        matches.insert(k + 1, found.m)
+        cuts.append(found)
+        k += 1  # the second piece is looked at again: it may hold another label
+    return cuts
 
 
 def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str],

@@ -84,3 +84,29 @@ def test_empty_label_is_a_turn_of_an_unnamed_speaker():
 def test_a_colon_before_small_letters_is_not_an_empty_label():
     t = helpers.parse_text("Mr. Lund: We met on the\n\n: bridge, and said no.\n")
     assert t.turns["label"].tolist() == ["Mr. Lund"]
+
+
+# --- 2. a label inside a line, after a sentence's end -------------------------------------------
+def test_label_inside_a_line_is_cut_there_with_a_doubt():
+    t = load("form_inside_line.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["ANNA BERG", "JOHN HALE", "ANNA BERG", "JOHN HALE",
+                                         "ANNA BERG", "JOHN HALE", "ANNA BERG"]
+    assert t.turns["words"].tolist() == [4, 4, 4, 7, 1, 8, 2]
+    assert t.turns["line_start"].tolist() == [3, 5, 7, 7, 7, 9, 11]
+    assert kinds_of(t) == [("inside-line", 7), ("inside-line", 7)]
+    assert [d.column for d in t.doubts] == [35, 79]
+    # "The report said: Nothing to fear." is speech: "said" is no label of the record
+
+
+def test_listed_label_inside_a_line_is_cut_too():
+    source = "ANNA BERG: Is it safe?  Hale: Yes. It is.\n\nANNA BERG: Good.\n"
+    assert helpers.parse_text(source).turns["label"].tolist() == ["ANNA BERG", "ANNA BERG"]
+    t = helpers.parse_text(source, speakers=[Alias("Hale", "John Hale")])
+    assert t.turns["speaker"].tolist() == ["Anna Berg", "John Hale", "Anna Berg"]
+    assert t.turns.iloc[1]["text"] == "Hale: Yes. It is."
+
+
+def test_label_inside_a_quoted_record_is_not_cut():
+    cable = helpers.load(Path(__file__).resolve().parents[2] / "seeds" / "000_6ea7450cd42aaf9c.txt")
+    assert len(cable.turns) == 11 and len(cable.doubts) == 0
