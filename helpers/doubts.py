@@ -29,19 +29,27 @@ The kinds of doubt (``Doubt.kind``):
     a paragraph that opens with a colon and no name before it (``: Netherlands defense cuts.``,
     a speaker's name left blank in the source, as FRUS prints an omission): read as a turn of
     the unnamed speaker ``(unnamed)``, not added to the turn before it.
+``topic``
+    a label that reads like a topic heading (a preposition opens it, ``About Moscow:``, ``On
+    Laos:``, or an article before an acronym, ``The TTB:``) read as a speaker all the same: it
+    recurs, or opens the record's first turn, or the record has too few other labels naming
+    people. Met once inside a turn, in a record whose other labels name people, it is not read
+    (a ``not-a-label`` doubt): the paragraph goes on the turn before it.
 ``not-a-label``
     a paragraph that opens like a label (capitalised words and ``:``, ``;`` or ``.``) but that
-    the parser does not read as one: a full-stop label in a record whose labels use colons, a
+    the parser does not read as one: a topic heading met once (``About Moscow:``), a full-stop label in a record whose labels use colons, a
     one-word full-stop label met once, ``Q.`` met once in a colon record, ``Q`` and one space
     once, ``A.`` once, a label inside an open quotation, a greeting in capitals (``GOOD
     EVENING.``, which names nobody). It is read as part of the turn before
     it, or as narration or header.
 ``header-field``
     a label-like line before the first turn read as a header field, not as a turn: followed
-    only by a name (``President: Jimmy Carter``; in a header without blank lines, ``Jerry W.
+    only by a name (``President: Jimmy Carter``; a UN record's presiding officer, ``President:
+    Mr. Lund ...... (Norland)``; in a header without blank lines, ``Jerry W.
     Friedhiem Treasury: William Simon`` after a line ending in a full stop), by words in
     capitals only (``HEADLINE: PANEL I OF A HEARING ...``), or by nothing, before a label
-    (``BODY:``).
+    (``BODY:``); or the record's title broken at its colon, three words or more opening the
+    record and ending its line (``Debate Between the Candidates:`` / ``Anna Berg and John Hale``).
 ``inside-line``
     a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
     file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN

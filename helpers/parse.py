@@ -1080,6 +1080,31 @@ def _list_heading(label: str) -> bool:
 _LEADERS = re.compile(r"(?:[ \t\u00a0]*(?:[.…·][ \t\u00a0]*){2,}|[ \t\u00a0]+(?=\())(?:\([^()\n]{1,60}\))?[ \t\u00a0]*$")
 
 
+# Words that open a topic, not a name ("About Moscow:", "On Laos:", "Re the treaty:").
+_TOPIC_OPENERS = frozenset(
+    """about on re regarding concerning as in for to at from under after before during towards
+    toward against between over with without upon into""".split())
+_ACRONYM = re.compile(rf"[{_UPPER}]{{2,}}[’'s]*")
+
+
+def _topic_like(label: str) -> bool:
+    """Whether a label reads like a topic heading, not a speaker: a preposition opens it
+    (``About Moscow``, ``On Laos``) or an article before an acronym does (``The TTB``), in a
+    label not written in capitals."""
+    words = label.split()
+    first = words[0].casefold()
+    if first in _TOPIC_OPENERS and len(words) >= 2:
+        return True
+    return (first in ("the", "a", "an") and len(words) == 2 and not label.isupper()
+            and _ACRONYM.fullmatch(words[1]) is not None)
+
+
+def _person_labels(label_counts: Counter, cands: list, matches: list) -> int:
+    """How many of the labels read are not topic-like (the record's speakers by name or role)."""
+    return sum(1 for c, mm in zip(cands, matches) if mm is not None and c is not None
+               and c.m.group("label") and not _topic_like(c.m.group("label")))
+
+
 def _name_only(value: str) -> bool:
     """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
     words = value.split()
@@ -1624,6 +1649,12 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 # UN record's presiding officer, "President: Mr. Lund ...... (Norland)"
                 # "President: Jimmy Carter" at the top of a file is a header field
                 why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
+            elif (index == 0 and len(label.split()) >= 3 and not label.isupper()
+                  and rest and text[m.end():para.end].lstrip(" \t\u00a0")[:1] in ("\r", "\n")):
+                # "Debate Between the Presidential Candidates:" / "Al Gore and George W. Bush": the
+                # record's title, broken at its colon
+                why = (f"'{label}:' opens the record and ends its line, a title broken at its "
+                       "colon rather than a speaker's label")
             elif not rest and "\n" not in para.text and next_opens(index):
                 why = (f"'{label}:' has no words after it, and the next paragraph opens with a "
                        "label or a header field: a header field's name")
@@ -1631,6 +1662,24 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 m = None
                 pending.append(_Pending(para.start, c, why, "read as a header field",
                                         f"if it is speech, list '{label}' in a speaker file"))
+        if m is not None and c is not None and c.shape == "colon" and _topic_like(c.m.group("label")):
+            label = c.m.group("label")
+            if (current is not None and not current.quoted and label_counts[c.key] == 1
+                    and _person_labels(label_counts, cands, matches) >= 2):
+                # "About Moscow:", "The TTB:" inside the President's turn: a topic he goes through
+                m = None
+                pending.append(_Pending(
+                    para.start, c, f"'{label}:' reads like a topic heading, not a speaker (a "
+                    "preposition, or an article before an acronym, opens it), is used once, and "
+                    "the record's other labels name people", "",
+                    f"if a speaker begins here, list '{label}' in a speaker file"))
+            else:
+                doubt("topic", c.m.start("label"), _shown(c),
+                      f"'{label}:' reads like a topic heading, not a speaker (a preposition, or an "
+                      "article before an acronym, opens it)",
+                      "read as a label, a new turn",
+                      f"if it is a topic inside the turn before, give '{label}' the speaker of that "
+                      "turn in a speaker file, or join the paragraph to it in your copy")
         if c is not None and not open_marks and c.key in ignored:
             # a label the speaker file says is not a speaker: a header line, or narration that
             # ends the turn before it
@@ -1808,7 +1857,8 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
     for c in inside_cuts:
         label = c.m.group("label")
         k = _containing(starts, c.m.start())
-        previous = turns[owner[k - 1]].label if k and owner[k - 1] is not None else "?"
+        before = owner[k - 1] if k else None
+        previous = turns[before].label if before is not None else "?"
         doubt("inside-line", c.m.start("label"), _shown(c),
               f"'{_shown(c)}', a label of this record, stands inside a line after the end of a "
               f"sentence (of {previous}'s speech): a paragraph break lost, most likely",

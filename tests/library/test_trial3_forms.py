@@ -110,3 +110,39 @@ def test_listed_label_inside_a_line_is_cut_too():
 def test_label_inside_a_quoted_record_is_not_cut():
     cable = helpers.load(Path(__file__).resolve().parents[2] / "seeds" / "000_6ea7450cd42aaf9c.txt")
     assert len(cable.turns) == 11 and len(cable.doubts) == 0
+
+
+# --- 3. topic headings with a colon ---------------------------------------------------------------
+def test_topic_headings_stay_in_the_turn_with_a_doubt():
+    t = load("form_topic_headings.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["The President", "Senator Holm", "Kissinger", "The President"]
+    assert t.turns["words"].tolist() == [42, 6, 5, 1]
+    assert kinds_of(t) == [("not-a-label", 5), ("not-a-label", 7), ("not-a-label", 9)]
+    assert all("topic heading" in d.message and "turn 1 (The President)" in d.decision
+               for d in t.doubts)
+
+
+def test_a_listed_topic_label_is_a_speaker_and_a_recurring_one_is_doubted():
+    t = with_names(load("form_topic_headings.txt"), ("About Moscow", "Someone"))
+    assert "Someone" in t.turns["speaker"].tolist()
+    source = "About Moscow: One.\n\nKissinger: Two.\n\nAbout Moscow: Three.\n"
+    t = helpers.parse_text(source)
+    assert t.turns["label"].tolist() == ["About Moscow", "Kissinger", "About Moscow"]
+    assert kinds_of(t) == [("topic", 1), ("topic", 5)]
+
+
+def test_person_labels_are_not_topics():
+    source = ("The President: One.\n\nA Senator: Two.\n\nThe Secretary: Three.\n\n"
+              "Minister for Foreign Affairs Lund: Four.\n\nThe President: Five.\n")
+    t = helpers.parse_text(source)
+    assert len(t.turns) == 5 and len(t.doubts) == 0
+
+
+# --- 5. a title that ends its line with a colon ---------------------------------------------------
+def test_title_broken_at_its_colon_is_header():
+    t = load("form_title_colon.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["MODERATOR", "BERG", "HALE"]
+    assert kinds_of(t) == [("header-field", 1)]
+    assert t.blocks.iloc[0]["kind"] == "header"
