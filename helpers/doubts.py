@@ -50,6 +50,11 @@ The kinds of doubt (``Doubt.kind``):
     capitals only (``HEADLINE: PANEL I OF A HEARING ...``), or by nothing, before a label
     (``BODY:``); or the record's title broken at its colon, three words or more opening the
     record and ending its line (``Debate Between the Candidates:`` / ``Anna Berg and John Hale``).
+``lost-label``
+    two blank lines before the second paragraph of a questioner's turn (``Q. Mrs. Berg: ...``,
+    ``Q  ...``) in a record that otherwise parts its paragraphs by one blank line: the trace of
+    a label the copy dropped (UCSB's copies of news conferences), the answer most likely
+    credited to the questioner. Read as part of the questioner's turn.
 ``inside-line``
     a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
     file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN
@@ -74,7 +79,8 @@ The kinds of doubt (``Doubt.kind``):
     and ``THE PRESIDENT``; a title alone and the same title with a name: ``The Secretary`` and
     ``Secretary of State Dulles``; a name written surname first and the surname after a title:
     ``Chou En-lai`` and ``PM Chou``; an initial and a surname that begins with it, in a record
-    that labels speakers with a letter: ``K`` and ``Dr. Kissinger``), read as two speakers; and
+    that labels speakers with a letter: ``K`` and ``Dr. Kissinger``; initials in capitals and a
+    full name with those initials: ``CM`` and ``CYNTHIA McFADDEN``), read as two speakers; and
     answers labelled ``A``, which name nobody, in a record with other speakers.
 
 A label listed in the speaker file is the researcher's decision, so it raises no doubt: list a
@@ -304,6 +310,19 @@ def _surname_first_doubts(first: dict[str, dict], listed_keys: set[str],
             if other is not row and surname and len(_words(other["label"])) >= 2 and surname[0] == letter:
                 pairs.append((row, other, f"an initial, {letter.upper()}, and a surname that begins "
                                           "with it"))
+    # initials of a full name: "CM" and "CYNTHIA McFADDEN", "HRC" and "Hillary Rodham Clinton"
+    for row in rows:
+        letters = row["label"].strip()
+        if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+            continue
+        for other in rows:
+            words = [w for w in _words(other["label"]) if w not in _TITLES]
+            if other is row or len(words) < 2 or not all(w[:1].isalpha() for w in words):
+                continue
+            full = "".join(w[0] for w in words)
+            if letters.casefold() in (full, words[0][0] + words[-1][0]):
+                pairs.append((row, other, f"initials, {letters}, and a full name with those "
+                                          "initials"))
     for a, b, why in pairs:
         if a["speaker"] == b["speaker"]:
             continue

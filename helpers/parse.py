@@ -215,6 +215,11 @@ _A_STOP = re.compile(rf"(?P<label>A)(?P<mark>\.){_WS}+(?=\S)")
 _Q_NAMED = re.compile(
     rf"Q\.{_WS}+(?P<label>{_NAME})(?:,{_WS}+(?P<role>[{_UPPER}][^:\n]{{0,80}}+)|{_ASIDE})"
     rf"(?P<mark>:)(?=[\s“\"«]|$)")
+# A questioner named by title and surname alone, "Q. Mrs. Berg: Whether it can be cut.": the
+# label is "Mrs. Berg", "Q." a stage direction ("Q. Mr. President: ..." is a question).
+_Q_TITLED = re.compile(
+    rf"Q\.{_WS}+(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.?{_WS}+{_CAP_WORD}(?:{_WS}+{_CAP_WORD})?)"
+    rf"(?P<mark>:)(?=[\s“\"«]|$)")
 # Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
 # "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
 _ROLE = r"(?i:speaker|participant|person|voice|interviewer|interviewee|respondent|delegate|reporter|questioner)"
@@ -567,6 +572,9 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if colon and text.startswith("Q.", p):
             m = _Q_NAMED.match(text, p)
             if m is not None and _named_questioner(m):
+                return _make(m, "colon")
+            m = _Q_TITLED.match(text, p)
+            if m is not None and _normal(m.group("label")).split()[-1] not in _ROLE_WORDS:
                 return _make(m, "colon")
     m = _NUMBERED_LABEL.match(text, p) if colon else None
     if m is not None:
@@ -1105,6 +1113,22 @@ def _person_labels(label_counts: Counter, cands: list, matches: list) -> int:
                and c.m.group("label") and not _topic_like(c.m.group("label")))
 
 
+_TWO_BLANKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
+
+
+def _lost_label(text: str, paragraphs: list[Paragraph], index: int, rare: list[bool]) -> bool:
+    """Whether two blank lines stand before paragraph ``index`` (the second of a questioner's
+    turn) in a record that parts its paragraphs by one blank line (two at most twice elsewhere):
+    the trace of a label a copy dropped (UCSB's copies of news conferences)."""
+    if _TWO_BLANKS.search(text, paragraphs[index - 1].end, paragraphs[index].start) is None:
+        return False
+    if not rare:
+        gaps = sum(1 for a, b in zip(paragraphs, paragraphs[1:])
+                   if _TWO_BLANKS.search(text, a.end, b.start) is not None)
+        rare.append(gaps <= 2 and len(paragraphs) >= 5)
+    return rare[0]
+
+
 def _name_only(value: str) -> bool:
     """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
     words = value.split()
@@ -1250,7 +1274,7 @@ class _Reading:
         self.q_spaces = shapes["q-space"]
         self.a_stops = shapes["a-stop"]
         # a questioner "Q" opens some paragraph, in any form ("Q", "Q.", "Q:", "Q " ...)
-        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED for c in openings)
+        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED or c.m.re is _Q_TITLED for c in openings)
         self._openings = openings
         self._read_keys: set[str] | None = None
         self._caps_labels: int | None = None
@@ -1628,6 +1652,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             indents.append(_indents(text, paragraphs))
         return indents[0]
 
+    rare_gaps: list[bool] = []  # whether two blank lines between paragraphs are rare (worked out once)
     running = _RunningHeads(paragraphs)
     heads_said: set[int] = set()
     for index, para in enumerate(paragraphs):
@@ -1805,6 +1830,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                           f"{current.label}'s words)")
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
+            if (len(current.paragraphs) == 1 and text.startswith("Q", paragraphs[current.paragraphs[0]].start)
+                    and _lost_label(text, paragraphs, index, rare_gaps)):
+                doubt("lost-label", para.start, _clean(para.text)[:40],
+                      f"two blank lines stand before this paragraph, inside the questioner's turn "
+                      f"{len(turns)} ({current.label}), where the record otherwise parts its "
+                      "paragraphs by one: a label lost in the copy, most likely (an answer)",
+                      f"read as part of turn {len(turns)} ({current.label})",
+                      "if someone else answers here, write their label before it in your copy "
+                      "(for example 'THE PRESIDENT.')")
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
             if "\n" in para.text:
@@ -2007,7 +2041,8 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
     while k < len(paragraphs):
         para = paragraphs[k]
         found = None
-        for m in inside.finditer(text, para.start + 1, para.end):
+        own = matches[k]  # the paragraph's own label ("Q. Mrs. Berg:") is not looked into
+        for m in inside.finditer(text, own.end() if own is not None else para.start + 1, para.end):
             c = _candidate(text, m.start("at"), known)
             if c is not None and reads(c) and c.m.start("label") == m.start("at"):
                 found = c

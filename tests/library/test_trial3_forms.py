@@ -146,3 +146,46 @@ def test_title_broken_at_its_colon_is_header():
     assert t.turns["label"].tolist() == ["MODERATOR", "BERG", "HALE"]
     assert kinds_of(t) == [("header-field", 1)]
     assert t.blocks.iloc[0]["kind"] == "header"
+
+
+# --- 7 and 8. a label lost at two blank lines; Q. before a titled surname -----------------------
+def test_q_before_a_titled_surname_is_a_stage_direction():
+    t = load("form_lost_label.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["THE MAYOR", "Anna Berg", "THE MAYOR", "Mrs. Berg",
+                                         "John Hale", "THE MAYOR"]
+    assert t.turns.iloc[3]["stage_directions"] == ["Q."]
+    assert t.turns["words"].tolist() == [7, 5, 8, 15, 4, 2]
+
+
+def test_a_lost_label_at_two_blank_lines_is_doubted():
+    t = load("form_lost_label.txt")
+    assert kinds_of(t) == [("same-speaker", 9), ("lost-label", 12)]
+    assert "Mrs. Berg" in t.doubts[0].message and "Anna Berg" in t.doubts[0].message
+    fixed = helpers.parse_text(t.source.replace("\n\n\nWell,", "\n\nTHE MAYOR. Well,"),
+                               speakers=[Alias("Mrs. Berg", "Anna Berg")])
+    assert fixed.turns["speaker"].tolist()[3:5] == ["Anna Berg", "The Mayor"]
+    assert len(fixed.doubts) == 0
+
+
+def test_two_blank_lines_everywhere_are_no_lost_label():
+    source = "".join(f"Q. Mrs. Berg: Question {i}?\n\n\nMore {i}.\n\n\nTHE MAYOR. No.\n\n\n"
+                     for i in range(3))
+    assert "lost-label" not in [d.kind for d in helpers.parse_text(source).doubts]
+
+
+def test_q_before_a_title_alone_is_a_question():
+    t = helpers.parse_text("Q. Mr. President: what now?\n\nQ. Mrs. Berg: And?\n\nMR. DAHL: No.\n")
+    assert t.turns["label"].tolist()[-2:] == ["Mrs. Berg", "MR. DAHL"]
+    assert not any(label.startswith("Mr. President") for label in t.turns["label"])
+
+
+def test_initials_of_a_full_name_are_doubted():
+    t = load("form_initials_label.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["ANNA BERG", "JOHN HALE", "AB", "Hale", "AB"]
+    assert kinds_of(t) == [("same-speaker", 7), ("same-speaker", 9)]
+    assert "'ANNA BERG' and 'AB'" in t.doubts[0].message
+    fixed = with_names(t, ("AB", "Anna Berg"), ("ANNA BERG", "Anna Berg"), ("Hale", "John Hale"),
+                       ("JOHN HALE", "John Hale"))
+    assert fixed.turns["speaker"].nunique() == 2 and len(fixed.doubts) == 0
