@@ -64,7 +64,9 @@ The kinds of doubt (``Doubt.kind``):
     a line inside a paragraph that opens with a label but follows a line that does not end a
     sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph; or read as a
     label all the same, when the label opens other paragraphs, or after a heading or a date line
-    (``March 3, 1999`` / ``Carole Simpson. Good evening``) when it does not.
+    (``March 3, 1999`` / ``Carole Simpson. Good evening``) when it does not. After a line that
+    ends in ``--`` or a dash (``Q Do you think NATO will --``, an interruption, as press
+    transcripts mark it) a label that opens other paragraphs is read with no doubt.
 ``short-line``
     a short line inside a turn that reads like a heading (in title case with no full stop) but
     is not followed by a label (a paragraph of its own, or a line inside a paragraph after a line

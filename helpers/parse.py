@@ -455,6 +455,8 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
     return out
 
 
+# A line that ends in an interruption: "Q Do you think NATO will --", "... if we --", "—".
+_INTERRUPTED = re.compile(r"(?:--|[—–])[ \t\u00a0]*\Z")
 _NOTE_TAIL = re.compile(r"[.?!”\"’)]\d{1,3}\Z")
 
 
@@ -1536,8 +1538,12 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                     cuts.append(i)  # a listed label and a colon are read after a broken line too
                     label_above = True
                 elif words_after and reading.counts[c.key] >= 1 and c.shape != "known":
-                    # a label that opens other paragraphs, after a broken line: read, with a doubt
-                    broken.append((one_start, c, line_rows[i - 1][0], True))
+                    # a label that opens other paragraphs, after a broken line: read, with a doubt;
+                    # after a line ending in "--" or a dash (an interruption, as press transcripts
+                    # mark it: "Q Do you think NATO will --"), read with none
+                    before = line_rows[i - 1][0]
+                    if not _INTERRUPTED.search(text, before[0], before[1]):
+                        broken.append((one_start, c, before, True))
                     cuts.append(i)
                     label_above = True
                 else:

@@ -189,3 +189,16 @@ def test_initials_of_a_full_name_are_doubted():
     fixed = with_names(t, ("AB", "Anna Berg"), ("ANNA BERG", "Anna Berg"), ("Hale", "John Hale"),
                        ("JOHN HALE", "John Hale"))
     assert fixed.turns["speaker"].nunique() == 2 and len(fixed.doubts) == 0
+
+
+# --- "--" at a line's end: an interruption, no doubt -----------------------------------------------
+def test_a_label_after_an_interruption_mark_is_read_with_no_doubt():
+    source = ("Joint Press Availability\n\nPRESIDENT BUSH: Thank you all. We are glad to be here.\n"
+              "Q Do you think NATO will --\nPRESIDENT BUSH: We will find out tomorrow.\n"
+              "Q Mr. President --\nPRESIDENT BUSH: Which President?\n")
+    t = helpers.parse_text(source)
+    assert t.turns["label"].tolist() == ["PRESIDENT BUSH", "Q", "PRESIDENT BUSH", "Q", "PRESIDENT BUSH"]
+    assert len(t.doubts) == 0
+    # a line that does not end a sentence, with no mark of an interruption, is still doubted
+    t = helpers.parse_text(source.replace("NATO will --", "NATO will"))
+    assert [d.kind for d in t.doubts] == ["mid-sentence"]
