@@ -55,6 +55,10 @@ The kinds of doubt (``Doubt.kind``):
     ``Q  ...``) in a record that otherwise parts its paragraphs by one blank line: the trace of
     a label the copy dropped (UCSB's copies of news conferences), the answer most likely
     credited to the questioner. Read as part of the questioner's turn.
+``label-alone``
+    three paragraphs or more that are a titled name alone (``Mr. Lund``, ``The Prime Minister``),
+    each followed by a paragraph of speech, as the historic Hansard site prints a debate: read as
+    labels, the paragraphs after each its speech (one doubt for the record).
 ``inside-line``
     a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
     file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN
@@ -429,8 +433,16 @@ def _seen_where(source: str, label: str) -> str | None:
                "label is read (a paragraph break may be missing before it)")
     elif line_start > 1 and source[line_start - 2:line_start].strip() and not re.search(
             r"[.?!”\"’)]\d{0,3}[ \t\u00a0\r]*$", source[source.rfind("\n", 0, line_start - 1) + 1:line_start - 1]):
-        why = ("at the start of a line after one that does not end a sentence, with no blank line "
-               "between them, where only a label closed by a colon is read: put a blank line before it")
+        if after.lstrip(" \t\u00a0")[:1] == ":":
+            why = ("at the start of a line after one that does not end a sentence, with no blank "
+                   "line between them, closed by a colon but with no speech after it on its line "
+                   "or below: put a blank line before it")
+        else:
+            why = ("at the start of a line after one that does not end a sentence, with no blank "
+                   "line between them, where a listed label is read only when a colon closes it "
+                   + (f"(here '{after[:6].rstrip()}' follows it)" if after.strip() else
+                      "(here nothing follows it on its line)")
+                   + ": put a blank line before it, or a colon after it")
     elif after[:1].isalnum():
         why = f"glued to the words after it ('{after[:8]}'), with no mark or space between"
     else:

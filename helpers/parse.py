@@ -644,7 +644,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 
 # Shapes that only the whole record can decide on (match_label never returns them).
 _RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued",
-                            "empty"])
+                            "empty", "alone"])
 # "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
 # begins with a capital letter ("THE END, said he" is not one).
 _COMMA_END = re.compile(
@@ -693,6 +693,40 @@ def _third_pass_shape(text: str, p: int, line_end: int, ch: str) -> _Candidate |
             if not (_field_name(folded) or folded.split()[0] in _INTERJECTIONS or _greeting(folded)):
                 return _make(m, "dash")
     return None
+
+
+# A name alone on a paragraph of its own, the speech in the next, as the historic Hansard site
+# prints a debate: "Mr. H. Wilson" / "Is the right hon. Gentleman aware ...".
+_LABEL_ALONE = re.compile(rf"(?P<label>{_NAME}){_ASIDE}?")
+
+
+def _labels_alone(text: str, raw: list[Paragraph], firsts: list, openings: list) -> int | None:
+    """Read names alone on their paragraphs as labels (shape ``alone``) where three paragraphs
+    or more are a titled name alone (``Mr. Lund``, ``The Prime Minister``) followed by a
+    paragraph of speech, and fewer paragraphs open with another label: changes ``firsts`` and
+    ``openings`` in place, and returns the offset of the first such label (for its doubt)."""
+    found = []
+    for number, para in enumerate(raw[:-1]):
+        if firsts[number] is not None or "\n" in para.text or len(para.text) > 60:
+            continue
+        if not _titled(para.text) and para.text.split()[0].rstrip(".").casefold() not in _ROLE_WORDS:
+            continue
+        m = _LABEL_ALONE.fullmatch(text, para.start, para.end)
+        if m is None or _field_name(_normal(m.group("label"))):
+            continue
+        after = raw[number + 1]
+        next_c = firsts[number + 1]  # "Order. Next question." opens like a full-stop label
+        if (next_c is None or next_c.shape.endswith("stop")) and any(
+                ch.islower() for ch in after.text[:80]) and (
+                _LABEL_ALONE.fullmatch(text, after.start, after.end) is None):
+            found.append((number, m))
+    if len(found) < 3 or len(openings) >= len(found):
+        return None
+    for number, m in found:
+        c = _make(m, "alone")
+        firsts[number] = c
+        openings.append(c)
+    return raw[found[0][0]].start
 
 
 def _pilcrow_lines(text: str, raw: list[Paragraph], per_line: dict) -> list[tuple[int, int, int]]:
@@ -1311,7 +1345,7 @@ class _Reading:
         shape = c.shape
         if c.key in self.ignored:
             return False
-        if shape in ("known", "q", "numbered", "colon", "empty"):
+        if shape in ("known", "q", "numbered", "colon", "empty", "alone"):
             return True
         if shape == "semicolon":
             label = c.m.group("label")
@@ -1472,6 +1506,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             previous_start, previous_end = span[0], span[1]
         per_line[number] = line_rows
         firsts.append(line_rows[0][1])
+    alone_at = _labels_alone(text, raw, firsts, openings)
     pilcrows = _pilcrow_lines(text, raw, per_line)
     if pilcrows:
         _glued_openings(text, pilcrows, firsts, per_line, openings)
@@ -1534,8 +1569,11 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                     _cut_heading_before(text, line_rows, cuts, i)
                     cuts.append(i)
                     label_above = True
-                elif c.shape == "known" and words_after and c.m.group("mark") == ":":
-                    cuts.append(i)  # a listed label and a colon are read after a broken line too
+                elif (c.shape == "known" and c.m.group("mark") == ":"
+                      and (words_after or i + 1 < len(line_rows))):
+                    # a listed label and a colon are read after a broken line too, and alone on
+                    # its line with the speech below ("Mr. Holm:" / "Will the Leader ...")
+                    cuts.append(i)
                     label_above = True
                 elif words_after and reading.counts[c.key] >= 1 and c.shape != "known":
                     # a label that opens other paragraphs, after a broken line: read, with a doubt;
@@ -1894,11 +1932,19 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               note.why or _why_not(c, reading, style_name),
               note.decision or _fate(kinds[k], owner[k], turns),
               note.suggestion or _suggest(c, style_name))
+    if alone_at is not None:
+        n_alone = sum(1 for c in cands if c is not None and c.shape == "alone")
+        first_alone = next(c for c in cands if c is not None and c.shape == "alone")
+        doubt("label-alone", alone_at, first_alone.m.group("label"),
+              f"{n_alone} paragraphs are a name alone ('{first_alone.m.group('label')}' the first), "
+              "each followed by a paragraph of speech, as the Hansard site prints a debate",
+              "read each as a label, the paragraphs after it its speech",
+              "if these names are not speakers' labels, give them the speaker '-' in a speaker file")
     for c in inside_cuts:
         label = c.m.group("label")
         k = _containing(starts, c.m.start())
-        before = owner[k - 1] if k else None
-        previous = turns[before].label if before is not None else "?"
+        owner_before = owner[k - 1] if k else None
+        previous = turns[owner_before].label if owner_before is not None else "?"
         doubt("inside-line", c.m.start("label"), _shown(c),
               f"'{_shown(c)}', a label of this record, stands inside a line after the end of a "
               f"sentence (of {previous}'s speech): a paragraph break lost, most likely",

@@ -202,3 +202,35 @@ def test_a_label_after_an_interruption_mark_is_read_with_no_doubt():
     # a line that does not end a sentence, with no mark of an interruption, is still doubted
     t = helpers.parse_text(source.replace("NATO will --", "NATO will"))
     assert [d.kind for d in t.doubts] == ["mid-sentence"]
+
+
+# --- Hansard: a name alone on its paragraph; a listed colon label alone on its line ---------------
+def test_names_alone_on_their_paragraphs_are_labels():
+    t = load("form_hansard_alone.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["The Prime Minister", "Mr. Lund", "The Prime Minister",
+                                         "Mr. Speaker"]
+    assert t.turns["words"].tolist() == [3, 8, 8, 3]
+    assert kinds_of(t) == [("label-alone", 6)]
+    # the indirect question before the first name stays outside the turns
+    assert "asked the Prime Minister" not in " ".join(t.turns["text"])
+
+
+def test_one_or_two_names_alone_are_not_labels():
+    source = "Mr. Lund\n\nWill the Minister make a statement?\n\nThe Prime Minister\n\nNo.\n"
+    assert len(helpers.parse_text(source).turns) == 0
+
+
+def test_a_listed_colon_label_alone_on_its_line_is_read_before_any_turn():
+    t = load("form_twfy_colon.txt")
+    faithful(t)
+    assert t.turns["speaker"].tolist() == ["Holm"]
+    assert t.turns["words"].tolist() == [6]
+    assert len(t.doubts) == 0 and t.warnings == []
+
+
+def test_the_unused_label_warning_names_what_follows_the_label():
+    from helpers.doubts import unused_line
+    source = "Business\nMr Lund\n, Northport\nThe business will be as follows.\n"
+    line = unused_line(["Mr Lund"], source)
+    assert "read only when a colon closes it (here nothing follows it on its line)" in line
