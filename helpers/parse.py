@@ -135,6 +135,17 @@ The grammar, in the order the parser applies it:
    note's call after a sentence's end (``... State.2``) opens a paragraph like one after a
    sentence; a label that opens other paragraphs is read after a broken line too, with a doubt.
    The header ends at its first prose paragraph (rule 7 then makes what follows narration).
+9. **Forms of the third trial**: a label may carry two bracketed groups (``Mr. Liu (China)
+   (spoke in Chinese):``, each a stage direction); a UN record's presiding officer, ``President:
+   Mr. Lund ...... (Norland)``, and a title broken at its colon at the record's top (three
+   words or more, the line ending at the colon) are header, with a doubt; a paragraph opening
+   with a colon and no name is a turn of ``(unnamed)``, with a doubt; a label of the record (or
+   a listed one) inside a line after a sentence's end and spaces starts a turn there, with a
+   doubt; a topic heading (``About Moscow:``, ``The TTB:``) met once inside a turn, where the
+   other labels name people, goes on the turn, with a doubt; ``Q. Mrs. Berg:`` is a turn of
+   ``Mrs. Berg``; names alone on their paragraphs (three or more, titled, each before speech)
+   are labels, with one doubt; a listed colon label alone on its line is read after a broken
+   line; no doubt for a label of the record after a line ending in ``--`` (an interruption).
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
