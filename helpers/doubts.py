@@ -63,7 +63,8 @@ The kinds of doubt (``Doubt.kind``):
     a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
     file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN
     HALE: It is safe.``, a web copy that lost its paragraph breaks): a new turn starts there,
-    the row's offsets exact.
+    the row's offsets exact. A name in capitals and a colon there, after two spaces or more, in
+    a record of capitals labels, that opens no paragraph elsewhere: left in the turn, doubted.
 ``mid-sentence``
     a line inside a paragraph that opens with a label but follows a line that does not end a
     sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph; or read as a

@@ -2094,6 +2094,10 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
     first = next((k for k, m in enumerate(matches) if m is not None), None)
     if first is None:
         return []
+    read = [m for m in matches if m is not None]
+    quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
+    if 2 * quoted >= len(read) and not listed:
+        return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
     alternatives = [re.escape(x) for x in sorted(written, key=len, reverse=True)]
     alternatives += ["(?i:" + rf"{_WS}+".join(map(re.escape, x.split())) + ")"
                      for x in sorted(listed, key=len, reverse=True)]
@@ -2127,6 +2131,38 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
     return cuts
 
 
+_CAPS_INSIDE = re.compile(
+    rf"(?<=[.?!”\"’)]){_WS}{{2,}}(?P<label>{_CAPS_WORD}(?:{_WS}+{_CAPS_WORD}){{1,3}}):{_WS}+(?=[{_UPPER}])")
+
+
+def _unknown_inside(text: str, paragraphs: list[Paragraph], kinds: list[str],
+                    owner: list[int | None], turns: list[_Turn], cands: list, matches: list,
+                    doubt: Callable[..., None]) -> None:
+    """Doubt a name in capitals and a colon inside a line of speech, after the end of a
+    sentence and two spaces or more (``... Was it hard?    JOHN HALE: Very hard``), in a record
+    whose labels are in capitals: a label met nowhere else, so not cut there, but a paragraph
+    break lost most likely."""
+    read = [c.m.group("label") for c, m in zip(cands, matches) if m is not None and c is not None]
+    if len(read) < 2 or 2 * sum(1 for label in read if label.isupper()) < len(read):
+        return
+    for k, para in enumerate(paragraphs):
+        number = owner[k]
+        if kinds[k] != "speech" or number is None or "  " not in para.text:
+            continue
+        for m in _CAPS_INSIDE.finditer(text, para.start + 1, para.end):
+            label = m.group("label")
+            if _field_name(_normal(label)) or _greeting(_normal(label)):
+                continue
+            turn = turns[number]
+            doubt("inside-line", m.start("label"), label + ":",
+                  f"'{label}:' looks like a speaker label inside a line of turn {number + 1} "
+                  f"({turn.label}), after the end of a sentence and spaces, but opens no "
+                  "paragraph elsewhere",
+                  f"read as part of turn {number + 1} ({turn.label})",
+                  f"if a speaker begins here, list '{label}' in a speaker file (a listed label is "
+                  "read there), or put a blank line before it in your copy")
+
+
 def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str],
                          owner: list[int | None], turns: list[_Turn], label_counts: Counter,
                          cands: list, matches: list, doubt: Callable[..., None]) -> None:
@@ -2134,6 +2170,7 @@ def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str
     stands inside a line of speech after the end of a sentence (``... this morning. President:
     Now, another thing ...``): a paragraph break lost, most likely, but a colon after a
     capitalised word inside speech is too common to cut there."""
+    _unknown_inside(text, paragraphs, kinds, owner, turns, cands, matches, doubt)
     labels = {c.m.group("label") for c, m in zip(cands, matches)
               if m is not None and c is not None and _as_written(c) == "colon" and label_counts[c.key] >= 2}
     if not labels:

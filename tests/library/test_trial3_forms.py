@@ -234,3 +234,12 @@ def test_the_unused_label_warning_names_what_follows_the_label():
     source = "Business\nMr Lund\n, Northport\nThe business will be as follows.\n"
     line = unused_line(["Mr Lund"], source)
     assert "read only when a colon closes it (here nothing follows it on its line)" in line
+
+
+def test_a_capitals_label_met_nowhere_else_inside_a_line_is_doubted_not_cut():
+    source = "ANNA BERG: Hello.\n\nJOHN HALE: Hi.\n\nANNA BERG: Was it hard?    MARY ROE: Very hard.\n"
+    t = helpers.parse_text(source)
+    assert t.turns["label"].tolist() == ["ANNA BERG", "JOHN HALE", "ANNA BERG"]
+    assert kinds_of(t) == [("inside-line", 5)] and t.doubts[0].column == 28
+    t = helpers.parse_text(source, speakers=[Alias("MARY ROE", "Mary Roe")])
+    assert t.turns["speaker"].tolist()[-1] == "Mary Roe" and len(t.doubts) == 1
