@@ -58,7 +58,9 @@ The kinds of doubt (``Doubt.kind``):
 ``label-alone``
     three paragraphs or more that are a titled name alone (``Mr. Lund``, ``The Prime Minister``),
     each followed by a paragraph of speech, as the historic Hansard site prints a debate: read as
-    labels, the paragraphs after each its speech (one doubt for the record).
+    labels, the paragraphs after each its speech (one doubt for the record); and three lines or
+    more that are a name with its constituency on the line below (``Mr Selwyn Lloyd`` / ``,
+    Wirral``), as TheyWorkForYou prints Hansard: read as labels, the constituency a stage direction.
 ``inside-line``
     a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
     file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN

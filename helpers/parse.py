@@ -144,8 +144,9 @@ The grammar, in the order the parser applies it:
    doubt; a topic heading (``About Moscow:``, ``The TTB:``) met once inside a turn, where the
    other labels name people, goes on the turn, with a doubt; ``Q. Mrs. Berg:`` is a turn of
    ``Mrs. Berg``; names alone on their paragraphs (three or more, titled, each before speech)
-   are labels, with one doubt; a listed colon label alone on its line is read after a broken
-   line; no doubt for a label of the record after a line ending in ``--`` (an interruption).
+   are labels, with one doubt, and so are names alone on their lines with ``, Constituency``
+   below (three or more, TheyWorkForYou's form); a listed colon label alone on its line is read
+   after a broken line; no doubt for a label of the record after a line ending in ``--`` (an interruption).
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
@@ -578,6 +579,11 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     if line_end < 0:
         line_end = len(text)
     colon = text.find(":", p, line_end) >= 0
+    if not colon and text.startswith(",", line_end + 1 + (text[line_end + 1:line_end + 2] == "\r")):
+        # TheyWorkForYou's "Mr Selwyn Lloyd" / ", Wirral" / the speech on the line below
+        m = _NAME_LINE.match(text, p)
+        if m is not None and _titled(m.group("label")):
+            return _make(m, "name-line")
     if ch == "Q":
         m = _Q_LABEL.match(text, p)
         if m is not None:
@@ -655,7 +661,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 
 # Shapes that only the whole record can decide on (match_label never returns them).
 _RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued",
-                            "empty", "alone"])
+                            "empty", "alone", "name-line"])
 # "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
 # begins with a capital letter ("THE END, said he" is not one).
 _COMMA_END = re.compile(
@@ -709,6 +715,13 @@ def _third_pass_shape(text: str, p: int, line_end: int, ch: str) -> _Candidate |
 # A name alone on a paragraph of its own, the speech in the next, as the historic Hansard site
 # prints a debate: "Mr. H. Wilson" / "Is the right hon. Gentleman aware ...".
 _LABEL_ALONE = re.compile(rf"(?P<label>{_NAME}){_ASIDE}?")
+
+
+# A name alone on its line and the constituency on the next after a comma, the speech below, as
+# TheyWorkForYou prints Hansard: "Mr Selwyn Lloyd" / ", Wirral" / "Yes, Sir. ...". The
+# constituency is a stage direction of the turn.
+_NAME_LINE = re.compile(
+    rf"(?P<label>{_NAME})[ \t\u00a0]*\r?\n[ \t\u00a0]*(?P<role>,[^\n]{{0,80}}?)[ \t\u00a0\r]*(?:\n|\Z)")
 
 
 def _labels_alone(text: str, raw: list[Paragraph], firsts: list, openings: list) -> int | None:
@@ -1320,6 +1333,7 @@ class _Reading:
         self.q_stops = shapes["q-stop"]
         self.q_spaces = shapes["q-space"]
         self.a_stops = shapes["a-stop"]
+        self.name_lines = shapes["name-line"]
         # a questioner "Q" opens some paragraph, in any form ("Q", "Q.", "Q:", "Q " ...)
         self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED or c.m.re is _Q_TITLED for c in openings)
         self._openings = openings
@@ -1358,6 +1372,9 @@ class _Reading:
             return False
         if shape in ("known", "q", "numbered", "colon", "empty", "alone"):
             return True
+        if shape == "name-line":
+            # a name and a constituency below it, where three lines or more are so
+            return self.name_lines >= 3
         if shape == "semicolon":
             label = c.m.group("label")
             return c.key in self.read_keys or (c.words >= 2 and label.isupper())
@@ -1512,7 +1529,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             if c is not None and not opens:
                 opens = _line_ends(text, previous_start, previous_end)
             line_rows.append((span, c, opens))
-            if c is not None and opens:
+            if c is not None and (opens or c.shape == "name-line"):
                 openings.append(c)
             previous_start, previous_end = span[0], span[1]
         per_line[number] = line_rows
@@ -1561,7 +1578,14 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 continue
             if reads(c):
                 words_after = text[c.m.end():one_end].strip()
-                if opens and words_after:
+                if c.shape == "name-line":
+                    cuts.append(i)  # "Mr Selwyn Lloyd" / ", Wirral": read wherever the line stands
+                    label_above = True
+                    continue
+                if opens and (words_after or (reading.name_lines >= 3 and i + 1 < len(line_rows)
+                                              and c.shape == "colon")):
+                    # (a colon label alone on its line, the speech below, among TheyWorkForYou's
+                    # names: "Mr. H. Wilson:" / "Will the Leader ...")
                     if (not label_above and c.shape == "colon" and reading.counts[c.key] == 1
                             and _name_only(words_after) and _header_rows(text, line_rows[:i])):
                         # "DOD: James Schlesinger / James Noyes. / Jerry W. Friedhiem Treasury:
@@ -1951,6 +1975,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               "each followed by a paragraph of speech, as the Hansard site prints a debate",
               "read each as a label, the paragraphs after it its speech",
               "if these names are not speakers' labels, give them the speaker '-' in a speaker file")
+    if reading.name_lines >= 3:
+        first_line = next((c for c in cands if c is not None and c.shape == "name-line"), None)
+        if first_line is not None:
+            doubt("label-alone", first_line.m.start("label"), first_line.m.group("label"),
+                  f"{reading.name_lines} lines are a name alone with a line ', ...' below it "
+                  f"('{first_line.m.group('label')}' the first), as TheyWorkForYou prints Hansard",
+                  "read each name as a label, the line after it a stage direction (the "
+                  "constituency), the lines below its speech",
+                  "if these names are not speakers' labels, give them the speaker '-' in a speaker file")
     for c in inside_cuts:
         label = c.m.group("label")
         k = _containing(starts, c.m.start())
@@ -2222,6 +2255,10 @@ def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
     why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
     if c.shape in _THIRD_PASS:
         return _why_not_third(c, why)
+    if c.shape == "name-line":
+        return (f"'{c.m.group('label')}' stands alone on its line with '{c.m.group('role')}' below "
+                "it, as TheyWorkForYou prints a speaker and constituency, but fewer than three "
+                "lines of the record are so")
     if c.shape == "q-stop":
         return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
     if c.shape == "q-space":

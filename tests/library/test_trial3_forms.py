@@ -226,7 +226,9 @@ def test_a_listed_colon_label_alone_on_its_line_is_read_before_any_turn():
     faithful(t)
     assert t.turns["speaker"].tolist() == ["Holm"]
     assert t.turns["words"].tolist() == [6]
-    assert len(t.doubts) == 0 and t.warnings == []
+    assert t.warnings == []
+    # one name with its constituency below is too few to read that form: doubted
+    assert kinds_of(t) == [("not-a-label", 2)] and "TheyWorkForYou" in t.doubts[0].message
 
 
 def test_the_unused_label_warning_names_what_follows_the_label():
@@ -243,3 +245,13 @@ def test_a_capitals_label_met_nowhere_else_inside_a_line_is_doubted_not_cut():
     assert kinds_of(t) == [("inside-line", 5)] and t.doubts[0].column == 28
     t = helpers.parse_text(source, speakers=[Alias("MARY ROE", "Mary Roe")])
     assert t.turns["speaker"].tolist()[-1] == "Mary Roe" and len(t.doubts) == 1
+
+
+def test_theyworkforyou_names_with_their_constituency_below_are_labels():
+    t = load("form_twfy_names.txt")
+    faithful(t)
+    assert t.turns["label"].tolist() == ["Mr Ivo Lund", "Mrs Tove Dahl", "Mr Ivo Lund", "Mr. Holm",
+                                         "Mr Speaker"]
+    assert t.turns["words"].tolist() == [11, 11, 5, 7, 7]
+    assert t.turns.iloc[0]["stage_directions"] == [", Northport"]
+    assert kinds_of(t) == [("label-alone", 2)]
