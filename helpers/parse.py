@@ -2142,7 +2142,11 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
         para = paragraphs[k]
         found = None
         own = matches[k]  # the paragraph's own label ("Q. Mrs. Berg:") is not looked into
-        for m in inside.finditer(text, own.end() if own is not None else para.start + 1, para.end):
+        begin = own.end() if own is not None else para.start + 1
+        if text.find(":", begin, para.end) < 0:  # most paragraphs: no colon, nothing to look at
+            k += 1
+            continue
+        for m in inside.finditer(text, begin, para.end):
             c = _candidate(text, m.start("at"), known)
             if c is not None and reads(c) and c.m.start("label") == m.start("at"):
                 found = c
@@ -2180,7 +2184,8 @@ def _unknown_inside(text: str, paragraphs: list[Paragraph], kinds: list[str],
         return
     for k, para in enumerate(paragraphs):
         number = owner[k]
-        if kinds[k] != "speech" or number is None or "  " not in para.text:
+        if (kinds[k] != "speech" or number is None or "  " not in para.text
+                or ":" not in para.text):
             continue
         for m in _CAPS_INSIDE.finditer(text, para.start + 1, para.end):
             label = m.group("label")
@@ -2213,7 +2218,7 @@ def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str
                         + r"):[ \t\u00a0]+(?=[^\W\d_])")
     for k, para in enumerate(paragraphs):
         number = owner[k]
-        if kinds[k] != "speech" or number is None:
+        if kinds[k] != "speech" or number is None or text.find(":", para.start + 1, para.end) < 0:
             continue
         for m in inside.finditer(text, para.start + 1, para.end):
             turn = turns[number]
