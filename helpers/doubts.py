@@ -25,24 +25,55 @@ The kinds of doubt (``Doubt.kind``):
 ``glued``
     in a record whose lines open with ``§``, as Hansard prints a debate, a name glued to the
     speech after it (``§ Mr. DunnMay I ask ...``): read as the label ``Mr. Dunn``.
+``empty-label``
+    a paragraph that opens with a colon and no name before it (``: Netherlands defense cuts.``,
+    a speaker's name left blank in the source, as FRUS prints an omission): read as a turn of
+    the unnamed speaker ``(unnamed)``, not added to the turn before it.
+``topic``
+    a label that reads like a topic heading (a preposition opens it, ``About Moscow:``, ``On
+    Laos:``, or an article before an acronym, ``The TTB:``) read as a speaker all the same: it
+    recurs, or opens the record's first turn, or the record has too few other labels naming
+    people. Met once inside a turn, in a record whose other labels name people, it is not read
+    (a ``not-a-label`` doubt): the paragraph goes on the turn before it.
 ``not-a-label``
     a paragraph that opens like a label (capitalised words and ``:``, ``;`` or ``.``) but that
-    the parser does not read as one: a full-stop label in a record whose labels use colons, a
+    the parser does not read as one: a topic heading met once (``About Moscow:``), a full-stop label in a record whose labels use colons, a
     one-word full-stop label met once, ``Q.`` met once in a colon record, ``Q`` and one space
     once, ``A.`` once, a label inside an open quotation, a greeting in capitals (``GOOD
     EVENING.``, which names nobody). It is read as part of the turn before
     it, or as narration or header.
 ``header-field``
     a label-like line before the first turn read as a header field, not as a turn: followed
-    only by a name (``President: Jimmy Carter``; in a header without blank lines, ``Jerry W.
+    only by a name (``President: Jimmy Carter``; a UN record's presiding officer, ``President:
+    Mr. Lund ...... (Norland)``; in a header without blank lines, ``Jerry W.
     Friedhiem Treasury: William Simon`` after a line ending in a full stop), by words in
     capitals only (``HEADLINE: PANEL I OF A HEARING ...``), or by nothing, before a label
-    (``BODY:``).
+    (``BODY:``); or the record's title broken at its colon, three words or more opening the
+    record and ending its line (``Debate Between the Candidates:`` / ``Anna Berg and John Hale``).
+``lost-label``
+    two blank lines before the second paragraph of a questioner's turn (``Q. Mrs. Berg: ...``,
+    ``Q  ...``) in a record that otherwise parts its paragraphs by one blank line: the trace of
+    a label the copy dropped (UCSB's copies of news conferences), the answer most likely
+    credited to the questioner. Read as part of the questioner's turn.
+``label-alone``
+    three paragraphs or more that are a titled name alone (``Mr. Lund``, ``The Prime Minister``),
+    each followed by a paragraph of speech, as the historic Hansard site prints a debate: read as
+    labels, the paragraphs after each its speech (one doubt for the record); and three lines or
+    more that are a name with its constituency on the line below (``Mr Selwyn Lloyd`` / ``,
+    Wirral``), as TheyWorkForYou prints Hansard: read as labels, the constituency a stage direction.
+``inside-line``
+    a label of the record (one that opens a paragraph elsewhere with a colon, or one the speaker
+    file lists) inside a line, after the end of a sentence and spaces (``... the bridge?    JOHN
+    HALE: It is safe.``, a web copy that lost its paragraph breaks): a new turn starts there,
+    the row's offsets exact. A name in capitals and a colon there, after two spaces or more, in
+    a record of capitals labels, that opens no paragraph elsewhere: left in the turn, doubted.
 ``mid-sentence``
     a line inside a paragraph that opens with a label but follows a line that does not end a
     sentence (a hard-wrapped line ``Berlin: it is long``): left in the paragraph; or read as a
     label all the same, when the label opens other paragraphs, or after a heading or a date line
-    (``March 3, 1999`` / ``Carole Simpson. Good evening``) when it does not.
+    (``March 3, 1999`` / ``Carole Simpson. Good evening``) when it does not. After a line that
+    ends in ``--`` or a dash (``Q Do you think NATO will --``, an interruption, as press
+    transcripts mark it) a label that opens other paragraphs is read with no doubt.
 ``short-line``
     a short line inside a turn that reads like a heading (in title case with no full stop) but
     is not followed by a label (a paragraph of its own, or a line inside a paragraph after a line
@@ -57,7 +88,8 @@ The kinds of doubt (``Doubt.kind``):
     and ``THE PRESIDENT``; a title alone and the same title with a name: ``The Secretary`` and
     ``Secretary of State Dulles``; a name written surname first and the surname after a title:
     ``Chou En-lai`` and ``PM Chou``; an initial and a surname that begins with it, in a record
-    that labels speakers with a letter: ``K`` and ``Dr. Kissinger``), read as two speakers; and
+    that labels speakers with a letter: ``K`` and ``Dr. Kissinger``; initials in capitals and a
+    full name with those initials: ``CM`` and ``CYNTHIA McFADDEN``), read as two speakers; and
     answers labelled ``A``, which name nobody, in a record with other speakers.
 
 A label listed in the speaker file is the researcher's decision, so it raises no doubt: list a
@@ -287,6 +319,19 @@ def _surname_first_doubts(first: dict[str, dict], listed_keys: set[str],
             if other is not row and surname and len(_words(other["label"])) >= 2 and surname[0] == letter:
                 pairs.append((row, other, f"an initial, {letter.upper()}, and a surname that begins "
                                           "with it"))
+    # initials of a full name: "CM" and "CYNTHIA McFADDEN", "HRC" and "Hillary Rodham Clinton"
+    for row in rows:
+        letters = row["label"].strip()
+        if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+            continue
+        for other in rows:
+            words = [w for w in _words(other["label"]) if w not in _TITLES]
+            if other is row or len(words) < 2 or not all(w[:1].isalpha() for w in words):
+                continue
+            full = "".join(w[0] for w in words)
+            if letters.casefold() in (full, words[0][0] + words[-1][0]):
+                pairs.append((row, other, f"initials, {letters}, and a full name with those "
+                                          "initials"))
     for a, b, why in pairs:
         if a["speaker"] == b["speaker"]:
             continue
@@ -391,8 +436,16 @@ def _seen_where(source: str, label: str) -> str | None:
                "label is read (a paragraph break may be missing before it)")
     elif line_start > 1 and source[line_start - 2:line_start].strip() and not re.search(
             r"[.?!”\"’)]\d{0,3}[ \t\u00a0\r]*$", source[source.rfind("\n", 0, line_start - 1) + 1:line_start - 1]):
-        why = ("at the start of a line after one that does not end a sentence, with no blank line "
-               "between them, where only a label closed by a colon is read: put a blank line before it")
+        if after.lstrip(" \t\u00a0")[:1] == ":":
+            why = ("at the start of a line after one that does not end a sentence, with no blank "
+                   "line between them, closed by a colon but with no speech after it on its line "
+                   "or below: put a blank line before it")
+        else:
+            why = ("at the start of a line after one that does not end a sentence, with no blank "
+                   "line between them, where a listed label is read only when a colon closes it "
+                   + (f"(here '{after[:6].rstrip()}' follows it)" if after.strip() else
+                      "(here nothing follows it on its line)")
+                   + ": put a blank line before it, or a colon after it")
     elif after[:1].isalnum():
         why = f"glued to the words after it ('{after[:8]}'), with no mark or space between"
     else:

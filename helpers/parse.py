@@ -135,6 +135,18 @@ The grammar, in the order the parser applies it:
    note's call after a sentence's end (``... State.2``) opens a paragraph like one after a
    sentence; a label that opens other paragraphs is read after a broken line too, with a doubt.
    The header ends at its first prose paragraph (rule 7 then makes what follows narration).
+9. **Forms of the third trial**: a label may carry two bracketed groups (``Mr. Liu (China)
+   (spoke in Chinese):``, each a stage direction); a UN record's presiding officer, ``President:
+   Mr. Lund ...... (Norland)``, and a title broken at its colon at the record's top (three
+   words or more, the line ending at the colon) are header, with a doubt; a paragraph opening
+   with a colon and no name is a turn of ``(unnamed)``, with a doubt; a label of the record (or
+   a listed one) inside a line after a sentence's end and spaces starts a turn there, with a
+   doubt; a topic heading (``About Moscow:``, ``The TTB:``) met once inside a turn, where the
+   other labels name people, goes on the turn, with a doubt; ``Q. Mrs. Berg:`` is a turn of
+   ``Mrs. Berg``; names alone on their paragraphs (three or more, titled, each before speech)
+   are labels, with one doubt, and so are names alone on their lines with ``, Constituency``
+   below (three or more, TheyWorkForYou's form); a listed colon label alone on its line is read
+   after a broken line; no doubt for a label of the record after a line ending in ``--`` (an interruption).
 
 A **turn** is thus one stretch of speech under one label. Two labelled paragraphs in a row by
 the same speaker are two turns (the cable's turns 9 and 10, on either side of the unrecorded
@@ -189,7 +201,11 @@ _NAME = rf"(?:{_PARTICLE}{_WS}+)?{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={
 # "FRANK McGEE, MODERATOR:" -- a role after a comma, kept as a stage direction of the turn
 _ROLE_AFTER = rf"(?:,{_WS}+(?P<role>{_CAP_WORD}(?:{_WS}+(?:{_CAP_WORD}|{_SMALL}(?={_WS}))){{0,4}}+))"
 # "(to General Haig)" or "[Associated Press]" before the label's colon or full stop
-_ASIDE = rf"(?:{_WS}*(?P<aside>\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,80}}\]))"
+_GROUP = r"(?:\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])"
+# one group, or two: a UN verbatim record's "Mr. Liu (China) (spoke in Chinese):", the country
+# and the interpretation note, both kept as stage directions of the turn (not spoken)
+_GROUP_RE = re.compile(_GROUP)
+_ASIDE = rf"(?:{_WS}*(?P<aside>{_GROUP}(?:{_WS}*{_GROUP})?))"
 # A footnote number glued after a label's colon, "Mr. Fraser Wilkins:34 No reply ...": a note
 # call, kept as a stage direction of the turn, not spoken.
 _NOTE_CALL = r"(?P<note>\d{1,3}(?=[ \t\u00a0]))"
@@ -210,6 +226,11 @@ _A_STOP = re.compile(rf"(?P<label>A)(?P<mark>\.){_WS}+(?=\S)")
 # name; "Q." and the affiliation are stage directions of the turn.
 _Q_NAMED = re.compile(
     rf"Q\.{_WS}+(?P<label>{_NAME})(?:,{_WS}+(?P<role>[{_UPPER}][^:\n]{{0,80}}+)|{_ASIDE})"
+    rf"(?P<mark>:)(?=[\s“\"«]|$)")
+# A questioner named by title and surname alone, "Q. Mrs. Berg: Whether it can be cut.": the
+# label is "Mrs. Berg", "Q." a stage direction ("Q. Mr. President: ..." is a question).
+_Q_TITLED = re.compile(
+    rf"Q\.{_WS}+(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Mme)\.?{_WS}+{_CAP_WORD}(?:{_WS}+{_CAP_WORD})?)"
     rf"(?P<mark>:)(?=[\s“\"«]|$)")
 # Numbered speakers of interview and hearing transcripts: "Speaker 1:", "UNIDENTIFIED SPEAKER 2:",
 # "Participant 3:". Only these role words may carry a number, so "Article 5:" stays speech.
@@ -446,6 +467,8 @@ def split_at_labels(paragraphs: list[Paragraph], full_stop: bool = False) -> lis
     return out
 
 
+# A line that ends in an interruption: "Q Do you think NATO will --", "... if we --", "—".
+_INTERRUPTED = re.compile(r"(?:--|[—–])[ \t\u00a0]*\Z")
 _NOTE_TAIL = re.compile(r"[.?!”\"’)]\d{1,3}\Z")
 
 
@@ -512,6 +535,26 @@ def match_label(paragraph: str, full_stop: bool = False) -> re.Match[str] | None
     return c.m
 
 
+# A paragraph opening with a colon and no name before it, ": Netherlands defense cuts.": the
+# speaker's name left blank in the source (FRUS prints omissions so). A turn of an unnamed
+# speaker, with a doubt.
+_EMPTY_LABEL = re.compile(rf"(?P<label>)(?P<mark>:){_WS}+(?=[{_UPPER}\d“\"(\[])")
+#: The label of a turn whose name the source leaves blank.
+UNNAMED = "(unnamed)"
+
+
+def _paragraph_start(text: str, p: int) -> bool:
+    """Whether ``p`` opens a paragraph: only white space before it on its line, and a blank line
+    (or the start of the text) before that."""
+    line_start = text.rfind("\n", 0, p) + 1
+    if text[line_start:p].strip():
+        return False
+    if line_start == 0:
+        return True
+    before = text.rfind("\n", 0, line_start - 1) + 1
+    return not text[before:line_start - 1].strip()
+
+
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
     item = _ITEM.match(text, pos) if text.startswith(("[", "§"), pos) else None
@@ -524,6 +567,10 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         return None
     ch = text[p]
     if not ch.isupper() and not _PARTICLE_START.match(text, p):
+        if ch == ":" and _paragraph_start(text, p):
+            m = _EMPTY_LABEL.match(text, p)
+            if m is not None:
+                return _make(m, "empty")  # ": Netherlands defense cuts.", a name left blank
         return None
     # No pattern below reaches past the end of the line, and each needs its mark on it: a colon
     # (or a semicolon) for the colon labels, a full stop for the full-stop ones. A line without
@@ -532,6 +579,11 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
     if line_end < 0:
         line_end = len(text)
     colon = text.find(":", p, line_end) >= 0
+    if not colon and text.startswith(",", line_end + 1 + (text[line_end + 1:line_end + 2] == "\r")):
+        # TheyWorkForYou's "Mr Selwyn Lloyd" / ", Wirral" / the speech on the line below
+        m = _NAME_LINE.match(text, p)
+        if m is not None and _titled(m.group("label")):
+            return _make(m, "name-line")
     if ch == "Q":
         m = _Q_LABEL.match(text, p)
         if m is not None:
@@ -539,6 +591,9 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if colon and text.startswith("Q.", p):
             m = _Q_NAMED.match(text, p)
             if m is not None and _named_questioner(m):
+                return _make(m, "colon")
+            m = _Q_TITLED.match(text, p)
+            if m is not None and _normal(m.group("label")).split()[-1] not in _ROLE_WORDS:
                 return _make(m, "colon")
     m = _NUMBERED_LABEL.match(text, p) if colon else None
     if m is not None:
@@ -605,7 +660,8 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
 # _Reading decides on with the whole record in view.
 
 # Shapes that only the whole record can decide on (match_label never returns them).
-_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued"])
+_RECORD_SHAPES = frozenset(["title-stop", "greeting", "comma-end", "dash", "note-call", "glued",
+                            "empty", "alone", "name-line"])
 # "THE CHAIR, Please sit down.": a label in capitals closed by a comma, then a sentence that
 # begins with a capital letter ("THE END, said he" is not one).
 _COMMA_END = re.compile(
@@ -654,6 +710,47 @@ def _third_pass_shape(text: str, p: int, line_end: int, ch: str) -> _Candidate |
             if not (_field_name(folded) or folded.split()[0] in _INTERJECTIONS or _greeting(folded)):
                 return _make(m, "dash")
     return None
+
+
+# A name alone on a paragraph of its own, the speech in the next, as the historic Hansard site
+# prints a debate: "Mr. H. Wilson" / "Is the right hon. Gentleman aware ...".
+_LABEL_ALONE = re.compile(rf"(?P<label>{_NAME}){_ASIDE}?")
+
+
+# A name alone on its line and the constituency on the next after a comma, the speech below, as
+# TheyWorkForYou prints Hansard: "Mr Selwyn Lloyd" / ", Wirral" / "Yes, Sir. ...". The
+# constituency is a stage direction of the turn.
+_NAME_LINE = re.compile(
+    rf"(?P<label>{_NAME})[ \t\u00a0]*\r?\n[ \t\u00a0]*(?P<role>,[^\n]{{0,80}}?)[ \t\u00a0\r]*(?:\n|\Z)")
+
+
+def _labels_alone(text: str, raw: list[Paragraph], firsts: list, openings: list) -> int | None:
+    """Read names alone on their paragraphs as labels (shape ``alone``) where three paragraphs
+    or more are a titled name alone (``Mr. Lund``, ``The Prime Minister``) followed by a
+    paragraph of speech, and fewer paragraphs open with another label: changes ``firsts`` and
+    ``openings`` in place, and returns the offset of the first such label (for its doubt)."""
+    found = []
+    for number, para in enumerate(raw[:-1]):
+        if firsts[number] is not None or "\n" in para.text or len(para.text) > 60:
+            continue
+        if not _titled(para.text) and para.text.split()[0].rstrip(".").casefold() not in _ROLE_WORDS:
+            continue
+        m = _LABEL_ALONE.fullmatch(text, para.start, para.end)
+        if m is None or _field_name(_normal(m.group("label"))):
+            continue
+        after = raw[number + 1]
+        next_c = firsts[number + 1]  # "Order. Next question." opens like a full-stop label
+        if (next_c is None or next_c.shape.endswith("stop")) and any(
+                ch.islower() for ch in after.text[:80]) and (
+                _LABEL_ALONE.fullmatch(text, after.start, after.end) is None):
+            found.append((number, m))
+    if len(found) < 3 or len(openings) >= len(found):
+        return None
+    for number, m in found:
+        c = _make(m, "alone")
+        firsts[number] = c
+        openings.append(c)
+    return raw[found[0][0]].start
 
 
 def _pilcrow_lines(text: str, raw: list[Paragraph], per_line: dict) -> list[tuple[int, int, int]]:
@@ -1046,6 +1143,52 @@ def _list_heading(label: str) -> bool:
     return _normal(label).rstrip(".").split()[-1] in _HEADER_LAST_WORDS
 
 
+# Dotted leaders and a country in parentheses after a name, as a UN record names its presiding
+# officer ("Mr. D’Escoto Brockmann …………… (Nicaragua)"): dropped before _name_only looks.
+_LEADERS = re.compile(r"(?:[ \t\u00a0]*(?:[.…·][ \t\u00a0]*){2,}|[ \t\u00a0]+(?=\())(?:\([^()\n]{1,60}\))?[ \t\u00a0]*$")
+
+
+# Words that open a topic, not a name ("About Moscow:", "On Laos:", "Re the treaty:").
+_TOPIC_OPENERS = frozenset(
+    """about on re regarding concerning as in for to at from under after before during towards
+    toward against between over with without upon into""".split())
+_ACRONYM = re.compile(rf"[{_UPPER}]{{2,}}[’'s]*")
+
+
+def _topic_like(label: str) -> bool:
+    """Whether a label reads like a topic heading, not a speaker: a preposition opens it
+    (``About Moscow``, ``On Laos``) or an article before an acronym does (``The TTB``), in a
+    label not written in capitals."""
+    words = label.split()
+    first = words[0].casefold()
+    if first in _TOPIC_OPENERS and len(words) >= 2:
+        return True
+    return (first in ("the", "a", "an") and len(words) == 2 and not label.isupper()
+            and _ACRONYM.fullmatch(words[1]) is not None)
+
+
+def _person_labels(label_counts: Counter, cands: list, matches: list) -> int:
+    """How many of the labels read are not topic-like (the record's speakers by name or role)."""
+    return sum(1 for c, mm in zip(cands, matches) if mm is not None and c is not None
+               and c.m.group("label") and not _topic_like(c.m.group("label")))
+
+
+_TWO_BLANKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
+
+
+def _lost_label(text: str, paragraphs: list[Paragraph], index: int, rare: list[bool]) -> bool:
+    """Whether two blank lines stand before paragraph ``index`` (the second of a questioner's
+    turn) in a record that parts its paragraphs by one blank line (two at most twice elsewhere):
+    the trace of a label a copy dropped (UCSB's copies of news conferences)."""
+    if _TWO_BLANKS.search(text, paragraphs[index - 1].end, paragraphs[index].start) is None:
+        return False
+    if not rare:
+        gaps = sum(1 for a, b in zip(paragraphs, paragraphs[1:])
+                   if _TWO_BLANKS.search(text, a.end, b.start) is not None)
+        rare.append(gaps <= 2 and len(paragraphs) >= 5)
+    return rare[0]
+
+
 def _name_only(value: str) -> bool:
     """Whether the words after a colon are only a name (``Jimmy Carter``), as a header field's."""
     words = value.split()
@@ -1190,8 +1333,9 @@ class _Reading:
         self.q_stops = shapes["q-stop"]
         self.q_spaces = shapes["q-space"]
         self.a_stops = shapes["a-stop"]
+        self.name_lines = shapes["name-line"]
         # a questioner "Q" opens some paragraph, in any form ("Q", "Q.", "Q:", "Q " ...)
-        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED for c in openings)
+        self.questioner = self.counts["q"] > 0 or any(c.m.re is _Q_NAMED or c.m.re is _Q_TITLED for c in openings)
         self._openings = openings
         self._read_keys: set[str] | None = None
         self._caps_labels: int | None = None
@@ -1226,8 +1370,11 @@ class _Reading:
         shape = c.shape
         if c.key in self.ignored:
             return False
-        if shape in ("known", "q", "numbered", "colon"):
+        if shape in ("known", "q", "numbered", "colon", "empty", "alone"):
             return True
+        if shape == "name-line":
+            # a name and a constituency below it, where three lines or more are so
+            return self.name_lines >= 3
         if shape == "semicolon":
             label = c.m.group("label")
             return c.key in self.read_keys or (c.words >= 2 and label.isupper())
@@ -1288,7 +1435,7 @@ class _Reading:
 
 
 # Shapes read only by the evidence of others (so left out of that evidence).
-_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued"])
+_SECOND_ORDER = frozenset(["semicolon", "note-call", "comma-end", "greeting", "glued", "empty"])
 _THIRD_PASS = frozenset(["note-call", "comma-end", "dash", "greeting", "glued"])
 # One-word labels in capitals that name a role, read in the full-stop style even when they open
 # only one paragraph ("[1.] REPORTER. Mr. President, ...").
@@ -1382,11 +1529,12 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             if c is not None and not opens:
                 opens = _line_ends(text, previous_start, previous_end)
             line_rows.append((span, c, opens))
-            if c is not None and opens:
+            if c is not None and (opens or c.shape == "name-line"):
                 openings.append(c)
             previous_start, previous_end = span[0], span[1]
         per_line[number] = line_rows
         firsts.append(line_rows[0][1])
+    alone_at = _labels_alone(text, raw, firsts, openings)
     pilcrows = _pilcrow_lines(text, raw, per_line)
     if pilcrows:
         _glued_openings(text, pilcrows, firsts, per_line, openings)
@@ -1430,7 +1578,14 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 continue
             if reads(c):
                 words_after = text[c.m.end():one_end].strip()
-                if opens and words_after:
+                if c.shape == "name-line":
+                    cuts.append(i)  # "Mr Selwyn Lloyd" / ", Wirral": read wherever the line stands
+                    label_above = True
+                    continue
+                if opens and (words_after or (reading.name_lines >= 3 and i + 1 < len(line_rows)
+                                              and c.shape == "colon")):
+                    # (a colon label alone on its line, the speech below, among TheyWorkForYou's
+                    # names: "Mr. H. Wilson:" / "Will the Leader ...")
                     if (not label_above and c.shape == "colon" and reading.counts[c.key] == 1
                             and _name_only(words_after) and _header_rows(text, line_rows[:i])):
                         # "DOD: James Schlesinger / James Noyes. / Jerry W. Friedhiem Treasury:
@@ -1449,12 +1604,19 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                     _cut_heading_before(text, line_rows, cuts, i)
                     cuts.append(i)
                     label_above = True
-                elif c.shape == "known" and words_after and c.m.group("mark") == ":":
-                    cuts.append(i)  # a listed label and a colon are read after a broken line too
+                elif (c.shape == "known" and c.m.group("mark") == ":"
+                      and (words_after or i + 1 < len(line_rows))):
+                    # a listed label and a colon are read after a broken line too, and alone on
+                    # its line with the speech below ("Mr. Holm:" / "Will the Leader ...")
+                    cuts.append(i)
                     label_above = True
                 elif words_after and reading.counts[c.key] >= 1 and c.shape != "known":
-                    # a label that opens other paragraphs, after a broken line: read, with a doubt
-                    broken.append((one_start, c, line_rows[i - 1][0], True))
+                    # a label that opens other paragraphs, after a broken line: read, with a doubt;
+                    # after a line ending in "--" or a dash (an interruption, as press transcripts
+                    # mark it: "Q Do you think NATO will --"), read with none
+                    before = line_rows[i - 1][0]
+                    if not _INTERRUPTED.search(text, before[0], before[1]):
+                        broken.append((one_start, c, before, True))
                     cuts.append(i)
                     label_above = True
                 else:
@@ -1473,6 +1635,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 matches.append(None)
                 if c is not None and c.key not in ignored:
                     pending.append(_Pending(piece.start, c))
+    inside_cuts = _split_inside_lines(text, paragraphs, cands, matches, labels, known, reads)
     label_counts = Counter(c.key for c, m in zip(cands, matches) if c is not None and m is not None)
 
     # 3. The style: full stop (decided above), quoted or colon.
@@ -1568,6 +1731,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             indents.append(_indents(text, paragraphs))
         return indents[0]
 
+    rare_gaps: list[bool] = []  # whether two blank lines between paragraphs are rare (worked out once)
     running = _RunningHeads(paragraphs)
     heads_said: set[int] = set()
     for index, para in enumerate(paragraphs):
@@ -1584,9 +1748,17 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             elif _caps_value(rest) and mixed_case():
                 why = (f"'{label}:' is followed by words in capitals only ('{_clean(rest)[:40]}'), "
                        "like a header field, while the speech after this record's labels is not")
-            elif "\n" not in para.text and _name_only(rest):
+            elif "\n" not in para.text and _name_only(_LEADERS.sub("", rest)):
+                # "President: Jimmy Carter" at the top of a file is a header field, and so is a
+                # UN record's presiding officer, "President: Mr. Lund ...... (Norland)"
                 # "President: Jimmy Carter" at the top of a file is a header field
                 why = f"'{label}:' is followed only by a name, like a header field ('{_clean(para.text)}')"
+            elif (index == 0 and len(label.split()) >= 3 and not label.isupper()
+                  and rest and text[m.end():para.end].lstrip(" \t\u00a0")[:1] in ("\r", "\n")):
+                # "Debate Between the Presidential Candidates:" / "Al Gore and George W. Bush": the
+                # record's title, broken at its colon
+                why = (f"'{label}:' opens the record and ends its line, a title broken at its "
+                       "colon rather than a speaker's label")
             elif not rest and "\n" not in para.text and next_opens(index):
                 why = (f"'{label}:' has no words after it, and the next paragraph opens with a "
                        "label or a header field: a header field's name")
@@ -1594,6 +1766,24 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 m = None
                 pending.append(_Pending(para.start, c, why, "read as a header field",
                                         f"if it is speech, list '{label}' in a speaker file"))
+        if m is not None and c is not None and c.shape == "colon" and _topic_like(c.m.group("label")):
+            label = c.m.group("label")
+            if (current is not None and not current.quoted and label_counts[c.key] == 1
+                    and _person_labels(label_counts, cands, matches) >= 2):
+                # "About Moscow:", "The TTB:" inside the President's turn: a topic he goes through
+                m = None
+                pending.append(_Pending(
+                    para.start, c, f"'{label}:' reads like a topic heading, not a speaker (a "
+                    "preposition, or an article before an acronym, opens it), is used once, and "
+                    "the record's other labels name people", "",
+                    f"if a speaker begins here, list '{label}' in a speaker file"))
+            else:
+                doubt("topic", c.m.start("label"), _shown(c),
+                      f"'{label}:' reads like a topic heading, not a speaker (a preposition, or an "
+                      "article before an acronym, opens it)",
+                      "read as a label, a new turn",
+                      f"if it is a topic inside the turn before, give '{label}' the speaker of that "
+                      "turn in a speaker file, or join the paragraph to it in your copy")
         if c is not None and not open_marks and c.key in ignored:
             # a label the speaker file says is not a speaker: a header line, or narration that
             # ends the turn before it
@@ -1615,8 +1805,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             m = None
         if m is not None:
             label_end = m.end()
-            label = m.group("label")
+            label = m.group("label") or UNNAMED
             label_start = m.start("label")
+            if c is not None and c.shape == "empty":
+                doubt("empty-label", label_start, ":",
+                      "the paragraph opens with ':' and no name before it (a speaker's name left "
+                      "blank in the source, as FRUS prints an omission)",
+                      f"read as a turn of an unnamed speaker, '{UNNAMED}'",
+                      "if you know who speaks, write the name before the colon in your copy; if "
+                      "the paragraph goes on the turn before it, delete the colon")
             current = _Turn(label=label, label_start=label_start, label_end=label_end, quoted=False)
             turns.append(current)
             closed = False
@@ -1628,7 +1825,13 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 current.outside.append((para.start, label_start))
             for group in ("role", "aside", "call", "note", "glued"):
                 if group in m.re.groupindex and m.group(group):
-                    current.outside.append((m.start(group), m.end(group)))
+                    g0, g1 = m.start(group), m.end(group)
+                    if group == "aside" and text[g1 - 1] != text[g0]:
+                        # two groups, "(China) (spoke in Chinese)": one direction each
+                        for g in _GROUP_RE.finditer(text, g0, g1):
+                            current.outside.append((g.start(), g.end()))
+                    else:
+                        current.outside.append((g0, g1))
             if c is not None and c.shape in ("note-call", "comma-end", "glued"):
                 _third_pass_doubt(doubt, c, label)
             if c is not None and c.shape == "semicolon":
@@ -1706,6 +1909,15 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                           f"{current.label}'s words)")
             kinds[index] = "speech"
             owner[index] = len(turns) - 1
+            if (len(current.paragraphs) == 1 and text.startswith("Q", paragraphs[current.paragraphs[0]].start)
+                    and _lost_label(text, paragraphs, index, rare_gaps)):
+                doubt("lost-label", para.start, _clean(para.text)[:40],
+                      f"two blank lines stand before this paragraph, inside the questioner's turn "
+                      f"{len(turns)} ({current.label}), where the record otherwise parts its "
+                      "paragraphs by one: a label lost in the copy, most likely (an answer)",
+                      f"read as part of turn {len(turns)} ({current.label})",
+                      "if someone else answers here, write their label before it in your copy "
+                      "(for example 'THE PRESIDENT.')")
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
             if "\n" in para.text:
@@ -1755,6 +1967,35 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
               note.why or _why_not(c, reading, style_name),
               note.decision or _fate(kinds[k], owner[k], turns),
               note.suggestion or _suggest(c, style_name))
+    if alone_at is not None:
+        n_alone = sum(1 for c in cands if c is not None and c.shape == "alone")
+        first_alone = next(c for c in cands if c is not None and c.shape == "alone")
+        doubt("label-alone", alone_at, first_alone.m.group("label"),
+              f"{n_alone} paragraphs are a name alone ('{first_alone.m.group('label')}' the first), "
+              "each followed by a paragraph of speech, as the Hansard site prints a debate",
+              "read each as a label, the paragraphs after it its speech",
+              "if these names are not speakers' labels, give them the speaker '-' in a speaker file")
+    if reading.name_lines >= 3:
+        first_line = next((c for c in cands if c is not None and c.shape == "name-line"), None)
+        if first_line is not None:
+            doubt("label-alone", first_line.m.start("label"), first_line.m.group("label"),
+                  f"{reading.name_lines} lines are a name alone with a line ', ...' below it "
+                  f"('{first_line.m.group('label')}' the first), as TheyWorkForYou prints Hansard",
+                  "read each name as a label, the line after it a stage direction (the "
+                  "constituency), the lines below its speech",
+                  "if these names are not speakers' labels, give them the speaker '-' in a speaker file")
+    for c in inside_cuts:
+        label = c.m.group("label")
+        k = _containing(starts, c.m.start())
+        owner_before = owner[k - 1] if k else None
+        previous = turns[owner_before].label if owner_before is not None else "?"
+        doubt("inside-line", c.m.start("label"), _shown(c),
+              f"'{_shown(c)}', a label of this record, stands inside a line after the end of a "
+              f"sentence (of {previous}'s speech): a paragraph break lost, most likely",
+              "read as a new turn, cut inside the line",
+              "if a speaker does begin here, put a blank line before the label in your copy "
+              f"(the doubt then goes); if these words are speech, write '{label}' without its "
+              "colon there")
     for one_start, c, (before_start, before_end, _), elsewhere in broken:
         label = c.m.group("label")
         doubt("mid-sentence", c.m.start("label"), _shown(c),
@@ -1869,6 +2110,97 @@ def _inner_headings(text: str, para: Paragraph, turn: _Turn, number: int,
                   "own with blank lines around it in your copy")
 
 
+def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, matches: list,
+                        labels: Iterable[str] | None, known: re.Pattern[str] | None,
+                        reads: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """Cut a paragraph inside a line where a label of the record (one that opens a paragraph
+    elsewhere with a colon, or one the speaker file lists) follows the end of a sentence and
+    spaces, and plain words follow its colon (``... the bridge?    RICE: It is safe.``): a web
+    copy that lost its paragraph breaks. ``paragraphs``, ``cands`` and ``matches`` are changed
+    in place; the candidates of the cuts are returned, each to be doubted."""
+    written = {c.m.group("label") for c, m in zip(cands, matches)
+               if m is not None and c is not None and c.shape in ("colon", "known")
+               and "mark" in c.m.re.groupindex and c.m.group("mark") == ":" and c.m.group("label")}
+    listed = {" ".join(label.split()).removesuffix(":").strip() for label in labels or ()} - {""}
+    if not written and not listed:
+        return []
+    first = next((k for k, m in enumerate(matches) if m is not None), None)
+    if first is None:
+        return []
+    read = [m for m in matches if m is not None]
+    quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
+    if 2 * quoted >= len(read) and not listed:
+        return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
+    alternatives = [re.escape(x) for x in sorted(written, key=len, reverse=True)]
+    alternatives += ["(?i:" + rf"{_WS}+".join(map(re.escape, x.split())) + ")"
+                     for x in sorted(listed, key=len, reverse=True)]
+    inside = re.compile(r"(?<=[.?!”\"’)])[ \t\u00a0]+(?P<at>(?:" + "|".join(alternatives)
+                        + rf")){_ASIDE}?:{_WS}+(?=[^\W\d_])")
+    cuts: list[_Candidate] = []
+    k = first
+    while k < len(paragraphs):
+        para = paragraphs[k]
+        found = None
+        own = matches[k]  # the paragraph's own label ("Q. Mrs. Berg:") is not looked into
+        begin = own.end() if own is not None else para.start + 1
+        if text.find(":", begin, para.end) < 0:  # most paragraphs: no colon, nothing to look at
+            k += 1
+            continue
+        for m in inside.finditer(text, begin, para.end):
+            c = _candidate(text, m.start("at"), known)
+            if c is not None and reads(c) and c.m.start("label") == m.start("at"):
+                found = c
+                break
+        if found is None:
+            k += 1
+            continue
+        at = found.m.start("label")
+        head = text[para.start:at].rstrip()
+        line = para.line_start + text.count("\n", para.start, at)
+        paragraphs[k:k + 1] = [
+            Paragraph(para.start, para.start + len(head), para.line_start,
+                      para.line_start + head.count("\n"), head),
+            Paragraph(at, para.end, line, para.line_end, text[at:para.end])]
+        cands.insert(k + 1, found)
+        matches.insert(k + 1, found.m)
+        cuts.append(found)
+        k += 1  # the second piece is looked at again: it may hold another label
+    return cuts
+
+
+_CAPS_INSIDE = re.compile(
+    rf"(?<=[.?!”\"’)]){_WS}{{2,}}(?P<label>{_CAPS_WORD}(?:{_WS}+{_CAPS_WORD}){{1,3}}):{_WS}+(?=[{_UPPER}])")
+
+
+def _unknown_inside(text: str, paragraphs: list[Paragraph], kinds: list[str],
+                    owner: list[int | None], turns: list[_Turn], cands: list, matches: list,
+                    doubt: Callable[..., None]) -> None:
+    """Doubt a name in capitals and a colon inside a line of speech, after the end of a
+    sentence and two spaces or more (``... Was it hard?    JOHN HALE: Very hard``), in a record
+    whose labels are in capitals: a label met nowhere else, so not cut there, but a paragraph
+    break lost most likely."""
+    read = [c.m.group("label") for c, m in zip(cands, matches) if m is not None and c is not None]
+    if len(read) < 2 or 2 * sum(1 for label in read if label.isupper()) < len(read):
+        return
+    for k, para in enumerate(paragraphs):
+        number = owner[k]
+        if (kinds[k] != "speech" or number is None or "  " not in para.text
+                or ":" not in para.text):
+            continue
+        for m in _CAPS_INSIDE.finditer(text, para.start + 1, para.end):
+            label = m.group("label")
+            if _field_name(_normal(label)) or _greeting(_normal(label)):
+                continue
+            turn = turns[number]
+            doubt("inside-line", m.start("label"), label + ":",
+                  f"'{label}:' looks like a speaker label inside a line of turn {number + 1} "
+                  f"({turn.label}), after the end of a sentence and spaces, but opens no "
+                  "paragraph elsewhere",
+                  f"read as part of turn {number + 1} ({turn.label})",
+                  f"if a speaker begins here, list '{label}' in a speaker file (a listed label is "
+                  "read there), or put a blank line before it in your copy")
+
+
 def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str],
                          owner: list[int | None], turns: list[_Turn], label_counts: Counter,
                          cands: list, matches: list, doubt: Callable[..., None]) -> None:
@@ -1876,6 +2208,7 @@ def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str
     stands inside a line of speech after the end of a sentence (``... this morning. President:
     Now, another thing ...``): a paragraph break lost, most likely, but a colon after a
     capitalised word inside speech is too common to cut there."""
+    _unknown_inside(text, paragraphs, kinds, owner, turns, cands, matches, doubt)
     labels = {c.m.group("label") for c, m in zip(cands, matches)
               if m is not None and c is not None and _as_written(c) == "colon" and label_counts[c.key] >= 2}
     if not labels:
@@ -1885,7 +2218,7 @@ def _labels_inside_lines(text: str, paragraphs: list[Paragraph], kinds: list[str
                         + r"):[ \t\u00a0]+(?=[^\W\d_])")
     for k, para in enumerate(paragraphs):
         number = owner[k]
-        if kinds[k] != "speech" or number is None:
+        if kinds[k] != "speech" or number is None or text.find(":", para.start + 1, para.end) < 0:
             continue
         for m in inside.finditer(text, para.start + 1, para.end):
             turn = turns[number]
@@ -1927,6 +2260,10 @@ def _why_not(c: _Candidate, reading: _Reading, style: str) -> str:
     why = f"'{_shown(c)}' looks like a speaker label closed by {closer}"
     if c.shape in _THIRD_PASS:
         return _why_not_third(c, why)
+    if c.shape == "name-line":
+        return (f"'{c.m.group('label')}' stands alone on its line with '{c.m.group('role')}' below "
+                "it, as TheyWorkForYou prints a speaker and constituency, but fewer than three "
+                "lines of the record are so")
     if c.shape == "q-stop":
         return why + f", but 'Q.' opens only one paragraph of this {style}-style record"
     if c.shape == "q-space":
