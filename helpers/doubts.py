@@ -82,6 +82,12 @@ The kinds of doubt (``Doubt.kind``):
 ``running-head``
     a short line inside a turn that repeats another line of the record, like a page's running
     head: set apart as a heading, not counted (one doubt for all the lines like it).
+``third-person``
+    a paragraph with no label inside a turn of a record whose labels are not quoted, that opens
+    like a note-taker's narration about someone (a title and a name, then a verb of saying:
+    ``Mr. Shea, the student president, summed up ...``, ``Ambassador Kirk said that ...``):
+    counted as the turn's speech all the same (in a memorandum the speaker's own words are often
+    reported in the third person, so it may be speech).
 ``same-speaker``
     two labels that may be one person (the same surname, one with a first name or a title:
     ``Tom Brokaw`` and ``Mr. Brokaw``; the same words but for full stops: ``THE. PRESIDENT``
@@ -117,8 +123,9 @@ __all__ = ["COLUMNS", "KINDS", "Doubt", "as_dicts", "check_report", "doubt_line"
            "doubts_table", "speaker_doubts", "unused_labels", "unused_line"]
 
 #: The kinds of doubt, in the order the module docstring explains them.
-KINDS = ("semicolon", "comma", "note-call", "glued", "not-a-label", "header-field", "mid-sentence",
-         "short-line", "running-head", "same-speaker")
+KINDS = ("semicolon", "comma", "note-call", "glued", "empty-label", "topic", "not-a-label",
+         "header-field", "lost-label", "label-alone", "inside-line", "mid-sentence", "short-line",
+         "running-head", "third-person", "same-speaker")
 
 
 @dataclass(frozen=True)

@@ -1920,6 +1920,16 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                       "(for example 'THE PRESIDENT.')")
             current.paragraphs.append(index)
             current.speech.append((para.start, para.end))
+            opening = text[current.speech[0][0]:current.speech[0][1]][:200] if current.speech else ""
+            about = _third_person(para.text, current.label, opening)
+            if about:
+                doubt("third-person", para.start, _clean(para.text)[:40],
+                      f"this paragraph inside turn {len(turns)} ({current.label}) has no label and "
+                      f"opens like a note-taker's narration about {about}, not like "
+                      f"{current.label}'s words",
+                      f"counted as {current.label}'s speech",
+                      "if it is narration, put it in square brackets in your copy ([...]: a note, "
+                      "not counted, and the turn goes on after it); if it is speech, nothing")
             if "\n" in para.text:
                 _inner_headings(text, para, current, len(turns), doubt)
             if heading_shaped:
@@ -2374,3 +2384,34 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
         "line_end": last.line_end,
         "paragraphs": len(turn.paragraphs),
     }
+
+
+#: A paragraph that opens like narration about someone: a title and a name (an apposition
+#: between commas allowed), then a verb of saying or doing as a note-taker reports it.
+_THIRD_PERSON = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Gen|Adm|Col|Capt|Sen|Rep|Gov)\.?|Professor|"
+    r"Ambassador|Secretary|Senator|Congressman|Congresswoman|Governor|General|Admiral|Minister|"
+    r"Chairman|Chancellor|Premier|Marshal|Foreign Minister|Prime Minister)"
+    r"(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.))+"
+    r"(?:,\s[^,\n]{1,60},)?\s+(?:then\s+|also\s+|briefly\s+|again\s+)?"
+    r"(said|asked|replied|answered|summed up|stated|noted|added|remarked|explained|responded|"
+    r"commented|concluded|observed|suggested|agreed|pointed out|thanked|opened|closed|began|"
+    r"continued|emphasized|emphasised|stressed|reported|recalled|inquired|enquired)\b")
+
+
+def _third_person(paragraph: str, label: str, opening: str = "") -> str | None:
+    """Who a paragraph with no label narrates about (``Mr. Shea``), when it opens like a
+    note-taker's narration (:data:`_THIRD_PERSON`: a title and a name, then a verb of saying)
+    about someone other than the turn's speaker; or None. The speaker is the one the label
+    names, or the one the turn's first paragraph (``opening``) opens with, as a memorandum's
+    ``A: Mr. Kissinger replied ...`` does."""
+    m = _THIRD_PERSON.match(paragraph)
+    if m is None:
+        return None
+    subject = paragraph[:m.start(1)].split(",")[0].strip()
+    surname = subject.split()[-1].strip(".,").lower()
+    own = {w.strip(".,").lower() for w in label.split()}
+    first = {w.strip(".,:").lower() for w in opening.split()[:4]}
+    if surname in own or surname in first:  # the speaker's own name: speech reported as such
+        return None
+    return subject

@@ -255,3 +255,19 @@ def test_theyworkforyou_names_with_their_constituency_below_are_labels():
     assert t.turns["words"].tolist() == [11, 11, 5, 7, 7]
     assert t.turns.iloc[0]["stage_directions"] == [", Northport"]
     assert kinds_of(t) == [("label-alone", 2)]
+
+
+def test_narration_about_another_person_inside_a_turn_is_doubted():
+    # The fourth trial (FRUS 1969-76 v01 d65): a memorandum's last paragraph, the note-taker's
+    # narration about another participant, had gone into the answer before it, silently.
+    t = load("form_memcon_third_person.txt")
+    faithful(t)
+    assert t.turns["speaker"].tolist() == ["Q", "A", "Q", "A"]
+    assert t.turns["words"].tolist() == [6, 17, 10, 22]
+    assert kinds_of(t) == [("third-person", 15)]
+    doubt = t.doubts[0]
+    assert "narration about Mr. Lund" in doubt.message and "square brackets" in doubt.suggestion
+    # the fix it suggests: the paragraph in brackets is a note, not counted, and raises no doubt
+    fixed = helpers.parse_text(t.source.replace("Mr. Lund, the student", "[Mr. Lund, the student")
+                               .replace("early opening.", "early opening.]"), name="fixed")
+    assert fixed.turns["words"].tolist() == [6, 17, 10, 3] and fixed.doubts == []
