@@ -578,3 +578,61 @@ def test_no_na_and_no_zero_based_index_in_any_students_table(stored_site, studen
                 assert not empty & set(cells), (path.name, cell.get("id"))
                 first = [r.find("th").get_text(strip=True) for r in table.select("tbody tr") if r.find("th")]
                 assert not (first and first == [str(i) for i in range(len(first))]), (path.name, cell.get("id"))
+
+
+def test_self_study_copy_drops_jupyterlab_help_and_folds_the_code(tmp_path):
+    """A reader with no install meets no JupyterLab instruction: the lab-only cells are left out,
+    a cell's kit.static text replaces its JupyterLab wording, and code is folded under "Show the
+    code" (its result open); the teacher's and students' copies keep the notebook's own text."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    head = nbformat.v4.new_markdown_cell("# 01 T\n\nTime needed: 5 minutes. Run it with Shift+Enter.",
+                                         metadata={"kit": {"static": "# 01 T\n\nTime needed: 5 minutes. Read it."}})
+    box = nbformat.v4.new_markdown_cell("> **When a cell shows red.** Start again: `exercise.reset(\"01\")`.",
+                                        metadata={"tags": ["lab-only"]})
+    code = nbformat.v4.new_code_cell("print('hello there')", outputs=[nbformat.v4.new_output("stream", text="hello there\n")])
+    nb = nbformat.v4.new_notebook(cells=[head, box, code, nbformat.v4.new_markdown_cell("How to cite")])
+    nbformat.write(nb, folder / "01_t.ipynb")
+    build.build(tmp_path / "alone", folder, None, run=False, log=lambda *_: None, copy="self-study")
+    alone = soup_of(tmp_path / "alone" / "01_t.html")
+    text = alone.get_text(" ")
+    assert "Shift+Enter" not in text and "When a cell shows red" not in text and "exercise.reset" not in text
+    assert "Read it." in text
+    folded = alone.select_one(".jp-CodeCell details.kit-folded-code")
+    assert folded is not None and folded.summary.get_text() == "Show the code"
+    assert "print" in folded.get_text() and "hello there" in alone.select_one(".jp-OutputArea").get_text()
+    for copy in ("teacher", "students"):
+        build.build(tmp_path / copy, folder, None, run=False, log=lambda *_: None, copy=copy)
+        page = soup_of(tmp_path / copy / "01_t.html")
+        assert "Shift+Enter" in page.get_text() and "When a cell shows red" in page.get_text(), copy
+        assert page.select_one("details.kit-folded-code") is None, copy
+
+
+JUPYTERLAB_ONLY = ("Shift+Enter", "exercise.reset", "reset-notebooks", "click its bar", "When a cell shows red",
+                   "Reload Notebook from Disk", "+ button")
+
+
+def test_self_study_pages_carry_no_jupyterlab_instruction(self_study_site):
+    """Report item 1 (trial 2 December): the kit's own notebooks, in the self-study copy."""
+    for page in sorted(self_study_site.glob("0*.html")):
+        soup = soup_of(page)
+        for details in soup.select("details.kit-folded-code"):
+            details.decompose()  # the code itself, folded, may say anything
+        text = soup.get_text(" ")
+        assert not [w for w in JUPYTERLAB_ONLY if w in text], page.name
+        assert not soup.select(".celltag_try-it-code"), page.name
+
+
+def test_students_copy_shows_each_paper_task_on_screen_first(students_site):
+    """Report item 8: on screen the students' copy gives each exercise as its paper task (a tablet
+    reader can do it), then the JupyterLab version under "In JupyterLab"."""
+    css = (common.ASSETS / "site.css").read_text("utf-8")
+    assert "body.kit-copy-teacher .jp-Cell.celltag_kit-paper-task" in css
+    page = soup_of(students_site / "01_reading_the_cable.html")
+    cells = page.select(".jp-Cell")
+    papers = [i for i, c in enumerate(cells) if "celltag_kit-paper-task" in c["class"]
+              and "celltag_kit-paper-intro" not in c["class"]]
+    assert len(papers) == 4
+    for i in papers:
+        after = cells[i + 1]
+        assert "celltag_kit-screen-task" in after["class"] and after.get_text(" ", strip=True).startswith("In JupyterLab:")

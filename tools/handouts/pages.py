@@ -202,6 +202,9 @@ class Site:
         removal, the exercises with their paper tasks, the model answers withheld or grouped."""
         nb = copying.deepcopy(nb)
         hidden.prepare(nb)
+        if not self.copy.lab_help:  # a reader with no install: no JupyterLab wording, the code folded
+            hidden.use_static_texts(nb)
+            hidden.tag_code_to_fold(nb)
         exercises.prepare(nb, self.copy, self.texts)
         groups: list[answers.AnswerGroup] = []
         if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
@@ -255,7 +258,7 @@ class Site:
         break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
-        for tag in ("model-answer", "kit-screen-task", "kit-paper-task"):
+        for tag in ("model-answer", "kit-screen-task", "kit-paper-task", "kit-paper-intro"):
             for inner in soup.select(f".celltag_{tag}"):
                 cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
                 if cell is not None and f"celltag_{tag}" not in cell["class"]:
@@ -265,6 +268,7 @@ class Site:
         mark_wide_tables(soup)
         mark_run_in_headings(soup)
         hidden.fold_outputs(soup)
+        hidden.fold_code(soup)
         answers.mark_own_folds(soup)
         answers.fold_answers(soup, groups or [])
         add_table_of_contents(soup)
