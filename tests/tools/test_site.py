@@ -636,3 +636,19 @@ def test_students_copy_shows_each_paper_task_on_screen_first(students_site):
     for i in papers:
         after = cells[i + 1]
         assert "celltag_kit-screen-task" in after["class"] and after.get_text(" ", strip=True).startswith("In JupyterLab:")
+
+
+def test_index_says_how_each_reader_copy_works_under_its_own_heading(self_study_site, students_site):
+    """Report item 2: the paragraph on how the copy works has its own heading, the pack list has
+    no teacher's wording, and the self-study index gives the core path from the notebooks."""
+    for site in (self_study_site, students_site):
+        index = soup_of(site / "index.html")
+        headings = [h.get_text(strip=True) for h in index.find_all("h2")]
+        assert "How this copy works" in headings, site.name
+        pack = index.select_one("ul.kit-pack-list").get_text(" ")
+        assert "lesson plan" not in pack and "one per" not in pack and "handed out" not in pack, site.name
+        printing_part = index.get_text(" ").split("Printing")[-1]
+        assert "self-study copy" not in printing_part and "students' copy" not in printing_part
+    text = " ".join(soup_of(self_study_site / "index.html").get_text(" ").split())
+    assert "at the end of its page" in text
+    assert "core path" in text and "notebooks 01 to 04" in text and "about 90 minutes" in text

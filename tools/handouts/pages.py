@@ -313,7 +313,7 @@ class Site:
             pack=pack or [],
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
             students=self.students, copy=self.copy.name, worksheet=WORKSHEET_PAGE if self.worksheet else None,
-            sources=SOURCES_PAGE if self.sources else None,
+            sources=SOURCES_PAGE if self.sources else None, **core_path(handouts),
         )
         soup = BeautifulSoup(self.render(INDEX_TITLE, body, "index.html"), "html.parser")
         mark_bare_urls(soup)
@@ -340,6 +340,26 @@ class Site:
             target.write_text(self.markdown_page(source, page), "utf-8")
             written.append(target)
         return written
+
+
+#: "The **core path** (...) takes about 30 minutes" / "| **Core path** | ...: about 25 minutes", in a header
+CORE_MINUTES = re.compile(r"[Cc]ore path\**[^\n]*?about (\d+) minutes")
+
+
+def core_path(handouts: list[Handout]) -> dict[str, object]:
+    """The core path, from the notebooks' own headers: its minutes in all (rounded to ten, as the
+    READMEs say it) and the notebooks on it ("01 to 04"), for the index."""
+    numbers, minutes = [], 0
+    for handout in handouts:
+        header = next((c.source for c in handout.notebook.cells if c.cell_type == "markdown"), "")
+        found = CORE_MINUTES.search(header)
+        if found:
+            numbers.append(handout.number)
+            minutes += int(found.group(1))
+    if not numbers:
+        return {"core_minutes": None, "core_notebooks": None}
+    span = numbers[0] if len(numbers) == 1 else f"{numbers[0]} to {numbers[-1]}"
+    return {"core_minutes": int(round(minutes, -1)), "core_notebooks": span}
 
 
 def embed_local_images(soup: BeautifulSoup, base: Path, page: str) -> None:
