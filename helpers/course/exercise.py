@@ -68,29 +68,29 @@ def _tidy(number: float) -> float:
     return int(number) if float(number).is_integer() else float(number)
 
 
-def _number(value: object, what: str) -> float | Note:
-    """``value`` as a number, or a note saying how to write one."""
+def _number(value: object, what: str, like: str = "100") -> float | Note:
+    """``value`` as a number, or a note saying how to write one (``like``: an example that fits)."""
     if isinstance(value, bool):
-        return Note(f"{what} must be a number, like 100, not {value}.")
+        return Note(f"{what} must be a number, like {like}, not {value}.")
     if isinstance(value, (int, float)):
         return _tidy(value)
     if isinstance(value, str):
         try:
             return _tidy(float(value.strip().replace(",", ".")))
         except ValueError:
-            return Note(f"{what} must be a number, like 100, without quotation marks: "
+            return Note(f"{what} must be a number, like {like}, without quotation marks: "
                         f"{_quoted(value)} is not one.")
     if isinstance(value, (tuple, list)):
-        return Note(f"{what} is one number here, like 100, without brackets or commas.")
-    return Note(f"{what} must be a number, like 100.")
+        return Note(f"{what} is one number here, like {like}, without brackets or commas.")
+    return Note(f"{what} must be a number, like {like}.")
 
 
-def _whole(value: object, what: str) -> int | Note:
-    number = _number(value, what)
+def _whole(value: object, what: str, like: str = "1") -> int | Note:
+    number = _number(value, what, like)
     if isinstance(number, Note):
         return number
     if number != int(number):
-        return Note(f"{what} is a whole number, like 1, not {number:g}.")
+        return Note(f"{what} is a whole number, like {like}, not {number:g}.")
     return int(number)
 
 
@@ -306,9 +306,14 @@ class Exercises:
         row = people.loc[who]
         hits = concordance.find_phrase(self.cable.source, self.cable.blocks, who)
         speaks = "speaks in the record" if row["speaks_in_record"] == "yes" else "never speaks in the record"
+        labels = {int(t.turn): (int(t.start), int(t.start) + len(str(t.label))) for t in self.turns.itertuples()}
         places = []
         for hit in hits.itertuples():
-            where = f"turn {hit.turn}, spoken" if pd.notna(hit.turn) else hit.kind
+            label = labels.get(int(hit.turn)) if pd.notna(hit.turn) else None
+            if label is not None and label[0] <= hit.start < label[1]:
+                where = f"turn {hit.turn}, the speaker's label, not words spoken"
+            else:
+                where = f"turn {hit.turn}, spoken" if pd.notna(hit.turn) else hit.kind
             places.append(f"- line {hit.line} ({where}): {escape_markdown(hit.context)}")
         lines = [f"**{escape_markdown(who)}**: {escape_markdown(row['full_name'])}. *Role:* "
                  f"{escape_markdown(row['role'])}. *Certainty:* {row['certainty']}. {who} {speaks}. "
@@ -384,9 +389,9 @@ class Exercises:
         if isinstance(typed, Note):
             print(typed.sentence)
             return
-        if isinstance(topic, str) and topic not in set(self.topics["topic"]):
+        if not isinstance(topic, str) or topic not in set(self.topics["topic"]):
             label = _topic_id(topic, self.topics)
-            if isinstance(label, Note) and "label" in label.sentence:
+            if isinstance(label, Note):  # a label, a misspelt id ("did you mean ...?"), no quotation marks
                 print(label.sentence)
                 return
         with_mine = notes_lib.add_note(self.notes, turn=turn, anchor=typed, topic=str(topic))  # type: ignore[arg-type]
@@ -467,7 +472,7 @@ class Exercises:
             if rate <= 0:
                 return Note(f"A speaking rate must be more than 0 words a minute: {rate:g} is not.")
             values.append(rate)
-        how_much = _number(factor, "The interpreting factor")
+        how_much = _number(factor, "The interpreting factor", "2.0")
         if isinstance(how_much, Note):
             return how_much
         if how_much <= 0:
@@ -520,7 +525,7 @@ class Exercises:
                 return Note(f"{_quoted(year)} is not a date the kit reads: write the year, the "
                             "month and the day, like ex.days(1949, 4, 4).")
         else:
-            parts = [_whole(v, "Each part of the date") for v in (year, month, day)]
+            parts = [_whole(v, "Each part of the date", "1949") for v in (year, month, day)]
             for part in parts:
                 if isinstance(part, Note):
                     return Note("Write the date as three numbers, year, month and day, like "
