@@ -652,3 +652,11 @@ def test_index_says_how_each_reader_copy_works_under_its_own_heading(self_study_
     text = " ".join(soup_of(self_study_site / "index.html").get_text(" ").split())
     assert "at the end of its page" in text
     assert "core path" in text and "notebooks 01 to 04" in text and "about 90 minutes" in text
+
+
+def test_plan_a_points_only_at_what_the_teacher_holds(stored_site):
+    """Report item 5: the one-page plan names the handouts, not a box or a section off its page."""
+    text = " ".join(soup_of(stored_site / "plan_a.html").get_text(" ").split())
+    assert "see the section on them below" not in text and 'Print: see "Before the lesson"' not in text
+    for handout in ("cable.pdf", "worksheet_print.pdf", "context.pdf", "block_A.pdf", "answer_key.pdf"):
+        assert handout in text, handout
