@@ -660,3 +660,25 @@ def test_plan_a_points_only_at_what_the_teacher_holds(stored_site):
     assert "see the section on them below" not in text and 'Print: see "Before the lesson"' not in text
     for handout in ("cable.pdf", "worksheet_print.pdf", "context.pdf", "block_A.pdf", "answer_key.pdf"):
         assert handout in text, handout
+
+
+def test_no_page_for_readers_names_the_repository_file_of_sources(stored_site, students_site, self_study_site):
+    """Report item 6: a student holding a printed extract has no docs/sources.md; the pages cite
+    the site's sources page in words ("the kit's list of sources (sources.html)")."""
+    for site in (stored_site, students_site, self_study_site):
+        for page in sorted(site.glob("*.html")):
+            if page.name == common.GUIDE_PAGE:
+                continue  # the teacher's guide speaks to a teacher who has the kit
+            assert "docs/sources.md" not in soup_of(page).get_text(" "), (site.name, page.name)
+    block = soup_of(stored_site / "block_D.html")
+    assert block.find("a", href="sources.html", string="the kit's list of sources (sources.html)") is not None
+
+
+def test_the_pack_readme_says_who_each_file_is_for():
+    import make_handouts
+    from handouts.pack import pack_pages
+
+    lines = {p.name: make_handouts.readme_line(p, ["A4 2"]) for p in pack_pages()}
+    assert "[teacher]" not in " ".join(lines.values())
+    assert "for the group with block A" in lines["block_A"]
+    assert "for the teacher alone" in lines["plan_a"] and "for the teacher alone" in lines["answer_key"]

@@ -74,7 +74,7 @@ class Block:
     @property
     def page(self) -> PackPage:
         return PackPage(f"block_{self.block}", f"Block {self.block}: {self.title}", teacher_only=True, max_pages=4,
-                        purpose=f"group extract for block {self.block}, handed out after the group has filled its grid",
+                        purpose=f"for the group with block {self.block}: its extract, handed out after the group has filled its grid",
                         reader_purpose=f"block {self.block} of the cable with notebook 04's commentary on it")
 
 
@@ -117,9 +117,9 @@ def pack_pages(blocks: list[Block] | None = None) -> list[PackPage]:
                  purpose="for weaker readers and learners of English: the same words, glossed; never quote or count from it"),
         *[b.page for b in blocks],
         PackPage("plan_a", "Lesson plan A: one 50-minute class", teacher_only=True, exact_pages=1,
-                 purpose="for the teacher"),
+                 purpose="for the teacher alone"),
         PackPage("answer_key", "Answer key", teacher_only=True,
-                 purpose="for the teacher: the answers to every exercise and the exit ticket's success criteria"),
+                 purpose="for the teacher alone: the answers to every exercise and the exit ticket's success criteria"),
     ]
 
 
@@ -396,6 +396,7 @@ class Pack:
         }
         html, _ = self.site.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
+        self.site.cite_sources_page(soup)
         self.site.rewrite_links(soup, handout.source.parent, page.page)
         self.site.embed_images(soup, handout.source.parent, page.page)
         self.site.finish_notebook_soup(soup)

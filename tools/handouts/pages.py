@@ -36,6 +36,9 @@ from .printing import (
 )
 
 
+#: How the notebooks write the kit's list of sources (a file of the repository).
+SOURCE_FILE_NAMES = {"docs/sources.md", "../docs/sources.md", "sources.md"}
+
 #: The title of the index page (its body is ``tools/site/index_body.html.j2``).
 INDEX_TITLE = "The Kelly–Stalin interview, 18 July 1949: handouts"
 
@@ -239,11 +242,34 @@ class Site:
         }
         html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
+        self.cite_sources_page(soup)
         self.rewrite_links(soup, handout.source.parent, handout.page)
         self.embed_images(soup, handout.source.parent, handout.page)
         self.finish_notebook_soup(soup, groups)
         check_page(soup, handout.page, self.notebook_cells(handout))
         return str(soup)
+
+    def cite_sources_page(self, soup: BeautifulSoup) -> int:
+        """The notebooks name the kit's list of sources by its file, `docs/sources.md`, which a
+        reader of the pages (a student holding a printed extract) does not have: on a page it
+        becomes a link to the site's sources page, "the kit's list of sources (sources.html)",
+        which prints as its words. Returns how many were replaced."""
+        if self.sources is None:
+            return 0
+        replaced = 0
+        for code in soup.find_all("code"):
+            if code.find_parent("pre") is not None or code.get_text().strip() not in SOURCE_FILE_NAMES:
+                continue
+            link = soup.new_tag("a", href=SOURCES_PAGE)
+            link.string = f"the kit's list of sources ({SOURCES_PAGE})"
+            code.replace_with(link)
+            replaced += 1
+        for text in soup.find_all(string=re.compile(r"\bdocs/sources\.md\b")):
+            if text.find_parent(["pre", "code", "script", "style", "a"]) is not None:
+                continue  # code shown as code, and links (rewritten to sources.html later), stay
+            text.replace_with(re.sub(r"\bdocs/sources\.md\b", f"the kit's list of sources ({SOURCES_PAGE})", str(text)))
+            replaced += 1
+        return replaced
 
     @staticmethod
     def finish_notebook_soup(soup: BeautifulSoup, groups: list[answers.AnswerGroup] | None = None) -> None:
