@@ -682,3 +682,19 @@ def test_the_pack_readme_says_who_each_file_is_for():
     assert "[teacher]" not in " ".join(lines.values())
     assert "for the group with block A" in lines["block_A"]
     assert "for the teacher alone" in lines["plan_a"] and "for the teacher alone" in lines["answer_key"]
+
+
+def test_the_builds_local_kernels_talk_over_ipc_without_the_tcp_warning(tmp_path, capfd):
+    """Report item 9: ipykernel warns "Kernel is running over TCP without encryption" for each
+    notebook; the build's kernels are local, so they use IPC transport and the warning has no
+    cause (nothing is filtered: the kernel's other messages would still show)."""
+    from handouts import execute
+
+    config = execute.local_kernel(tmp_path / ".kernel-01")
+    assert config.KernelManager.transport == "ipc"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    nbformat.write(nb, tmp_path / "01_t.ipynb")
+    ran = execute.execute(tmp_path / "01_t.ipynb", tmp_path / "01_t.ipynb", tmp_path, 60)
+    assert ran.cells[0].outputs[0]["text"] == "42\n"
+    captured = capfd.readouterr()
+    assert "TCP without encryption" not in captured.err + captured.out
