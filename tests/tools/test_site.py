@@ -698,3 +698,16 @@ def test_the_builds_local_kernels_talk_over_ipc_without_the_tcp_warning(tmp_path
     assert ran.cells[0].outputs[0]["text"] == "42\n"
     captured = capfd.readouterr()
     assert "TCP without encryption" not in captured.err + captured.out
+
+
+def test_the_projected_notebook_04_opens_with_the_lesson_not_with_code_and_help(stored_site, students_site):
+    """Report item 7: on the teacher's (projected) and the students' pages, notebook 04's
+    JupyterLab help box and its set-up cell of imports are folded to one line each; the help box
+    is not printed."""
+    for site in (stored_site, students_site):
+        page = soup_of(site / "04_commentary.html")
+        box = page.select_one(".jp-Cell.celltag_lab-only details.kit-lab-help")
+        assert box is not None and "When a cell shows red" in box.get_text(), site.name
+        setup = page.find(id="cell-id=c04-01")
+        assert setup is not None and setup.select_one("details.kit-folded-code") is not None, site.name
+    assert ".jp-Cell.celltag_lab-only { display: none !important; }" in (common.ASSETS / "print.css").read_text("utf-8")

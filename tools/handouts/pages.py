@@ -208,6 +208,8 @@ class Site:
         if not self.copy.lab_help:  # a reader with no install: no JupyterLab wording, the code folded
             hidden.use_static_texts(nb)
             hidden.tag_code_to_fold(nb)
+        else:  # a set-up cell that shows nothing but its code (imports) is folded, as on a projector
+            hidden.tag_code_to_fold(nb, only_without_output=True)
         exercises.prepare(nb, self.copy, self.texts)
         groups: list[answers.AnswerGroup] = []
         if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
@@ -284,7 +286,7 @@ class Site:
         break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
-        for tag in ("model-answer", "kit-screen-task", "kit-paper-task", "kit-paper-intro"):
+        for tag in ("model-answer", "kit-screen-task", "kit-paper-task", "kit-paper-intro", "lab-only"):
             for inner in soup.select(f".celltag_{tag}"):
                 cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
                 if cell is not None and f"celltag_{tag}" not in cell["class"]:
@@ -295,6 +297,7 @@ class Site:
         mark_run_in_headings(soup)
         hidden.fold_outputs(soup)
         hidden.fold_code(soup)
+        hidden.fold_lab_help(soup)
         answers.mark_own_folds(soup)
         answers.fold_answers(soup, groups or [])
         add_table_of_contents(soup)
