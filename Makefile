@@ -57,11 +57,14 @@ bench: setup
 	$(BIN)/python benchmarks/bench_exports.py
 	$(BIN)/python benchmarks/bench_corpus.py --profile
 
-## execute: re-run every notebook in place from a fresh kernel (then commit them)
+## execute: re-run every notebook in place from a fresh kernel (then commit them); the kernel is
+## local, so it talks over IPC (Unix sockets in a temporary folder), not TCP
 execute: setup
+	sockets=$$(mktemp -d) && trap 'rm -rf "$$sockets"' EXIT && \
 	for nb in notebooks/[0-9][0-9]_*.ipynb; do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
+	    --ExecutePreprocessor.record_timing=False \
+	    --KernelManager.transport=ipc --KernelManager.ip="$$sockets/kernel" "$$nb" || exit 1; \
 	done
 
 ## site: build the handouts (static HTML pages for a course site or for print) into site/

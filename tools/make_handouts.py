@@ -50,18 +50,27 @@ def make(out: Path, execute: bool = False, sizes: dict[str, str] = pdf.SIZES, lo
         pages = [p for p in pack_pages() if (folder / p.page).exists()]
         files = pdf.print_pages(folder, out, pages, sizes)
     found: list[str] = []
-    lines = ["The print pack of the Kelly-Stalin study kit (made by tools/make_handouts.py).", ""]
+    lines = ["The print pack of the Kelly-Stalin study kit (made by tools/make_handouts.py).",
+             "Each file says who it is for: every student, each group (the block extracts, handed out",
+             "by the teacher during the lesson), or the teacher alone (keep those away from students).", ""]
     for page in pages:
         counts = []
         for size in sizes:
             path = files[(page.name, size)]
             counts.append(f"{size} {len(pdf.read_pages(path))}")
             found += pdf.problems(page, path)
-        lines.append(f"{page.name}.pdf: {page.title} ({', '.join(counts)} pages){' [teacher]' if page.teacher_only else ''}")
+        lines.append(readme_line(page, counts))
         log(lines[-1])
     lines += ["", "Problems: " + ("; ".join(found) if found else "none")]
     (out / "README.txt").write_text("\n".join(lines) + "\n", "utf-8")
     return found
+
+
+def readme_line(page, counts: list[str]) -> str:
+    """One file of the pack in README.txt: its title, pages, and who it is handed out to (its
+    ``purpose``: "one per student", "for the group with block A: its extract, ...", "for the
+    teacher"), so that no label reads as "not for students" on a page the groups receive."""
+    return f"{page.name}.pdf: {page.title} ({', '.join(counts)} pages): {page.purpose}."
 
 
 def main(argv: list[str] | None = None) -> int:

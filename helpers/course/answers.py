@@ -75,9 +75,9 @@ class Answer:
 
 def _01_1(ex: Exercises) -> str:
     places = nb01.phrase_places(ex.cable.source, ex.cable.blocks,
-                                ["American forces", "Russian ladies", "Germany"])
-    return ("Each phrase, and where it stands. Cite the cable by turn *and* line, so that another "
-            "reader can find the words in the source file at once:\n\n" + places)
+                                ["American forces", "Russian ladies", "Germany"], ex.cable.turns)
+    return ("Each phrase, where it stands and who speaks there. Cite the cable by turn *and* line, "
+            "so that another reader can find the words in the source file at once:\n\n" + places)
 
 
 def _01_2(ex: Exercises) -> str:

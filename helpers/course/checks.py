@@ -54,6 +54,16 @@ class Question:
 
 
 _NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
+#: Numbers a student may write in words ("three"): read as figures before the answer is hashed.
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty")
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def figures(text: str) -> str:
+    """``text`` with the numbers written in words, zero to twenty, as figures ("three" -> "3")."""
+    return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS.index(m.group(1).lower())), text)
 
 
 def normalise(kind: str, answer: object) -> str | None:
@@ -64,6 +74,7 @@ def normalise(kind: str, answer: object) -> str | None:
     if kind == "word":
         letters = re.sub(r"[^a-z]", "", text.casefold())
         return letters or None
+    text = figures(text)
     numbers = [float(n.replace("−", "-").replace(",", ".")) for n in _NUMBER.findall(text)]
     if not numbers:
         return None
@@ -238,8 +249,9 @@ def verdict(question: str, answer: object) -> str:
         return f"Type your answer between the quotation marks, then press Shift+Enter: {entry.asks}."
     form = normalise(entry.kind, answer)
     if form is None:
-        need = "a name" if entry.kind == "word" else "a number"
-        return f"Your answer needs {need}: {entry.asks}."
+        if entry.kind == "word":
+            return f"Your answer needs a name: {entry.asks}."
+        return f"Your answer needs a number, written in figures (like 3): {entry.asks}."
     digest = hashlib.sha256(f"{entry.salt}:{question}:{form}".encode("utf-8")).hexdigest()[:16]
     if digest in entry.right:
         return "**Right.**" + (f" {entry.then}" if entry.then else "") + \

@@ -11,8 +11,9 @@ fresh kernel, without the cells above it::
 kernel), and installs the plain error messages of :mod:`helpers.course.plain`. The methods of
 :class:`Exercises` are the exercises' own calls: each checks what the student typed and, for a
 slip (a phrase not in the text, a field name misspelt, a turn that does not exist, a date
-written day first, ``(100)`` for a tuple, a topic's label for its id), returns a :class:`Note`,
-one plain sentence saying what to do, instead of raising. :meth:`Exercises.check` checks an
+written day first, ``(100)`` for a tuple, a topic's label for its id, a call with values too
+many or too few, such as ``ex.counts("German*", "Paris")`` for ``ex.counts(["German*",
+"Paris"])``), returns a :class:`Note`, one plain sentence saying what to do, instead of raising. :meth:`Exercises.check` checks an
 answer against its salted hash (:mod:`helpers.course.checks`); :meth:`Exercises.answer` shows a
 model answer folded in a ``<details>`` element (:mod:`helpers.course.answers`); :func:`reset`
 puts a notebook back as the kit made it (:mod:`helpers.course.reset`).
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
+import inspect
 import re
 from functools import cached_property, lru_cache
 from typing import Any
@@ -65,29 +68,29 @@ def _tidy(number: float) -> float:
     return int(number) if float(number).is_integer() else float(number)
 
 
-def _number(value: object, what: str) -> float | Note:
-    """``value`` as a number, or a note saying how to write one."""
+def _number(value: object, what: str, like: str = "100") -> float | Note:
+    """``value`` as a number, or a note saying how to write one (``like``: an example that fits)."""
     if isinstance(value, bool):
-        return Note(f"{what} must be a number, like 100, not {value}.")
+        return Note(f"{what} must be a number, like {like}, not {value}.")
     if isinstance(value, (int, float)):
         return _tidy(value)
     if isinstance(value, str):
         try:
             return _tidy(float(value.strip().replace(",", ".")))
         except ValueError:
-            return Note(f"{what} must be a number, like 100, without quotation marks: "
+            return Note(f"{what} must be a number, like {like}, without quotation marks: "
                         f"{_quoted(value)} is not one.")
     if isinstance(value, (tuple, list)):
-        return Note(f"{what} is one number here, like 100, without brackets or commas.")
-    return Note(f"{what} must be a number, like 100.")
+        return Note(f"{what} is one number here, like {like}, without brackets or commas.")
+    return Note(f"{what} must be a number, like {like}.")
 
 
-def _whole(value: object, what: str) -> int | Note:
-    number = _number(value, what)
+def _whole(value: object, what: str, like: str = "1") -> int | Note:
+    number = _number(value, what, like)
     if isinstance(number, Note):
         return number
     if number != int(number):
-        return Note(f"{what} is a whole number, like 1, not {number:g}.")
+        return Note(f"{what} is a whole number, like {like}, not {number:g}.")
     return int(number)
 
 
@@ -120,6 +123,71 @@ def _topic_id(value: object, topics: pd.DataFrame) -> str | Note:
     return Note(f"{_quoted(typed)} is not a topic id.{hint} The ids are: {', '.join(ids)}.")
 
 
+#: The methods that take a list of words: their values typed without the square brackets get
+#: the list written out for them.
+_LIST_METHODS = {"counts", "summary_words"}
+
+
+def _arguments_note(name: str, method: Any, args: tuple, kwargs: dict) -> Note | None:
+    """The plain sentence for a call with values the method cannot take (too many, too few, a
+    name it does not have), or ``None`` if the call fits. Python's own ``TypeError`` ("takes 2
+    positional arguments but 3 were given") names no slip a student can act on."""
+    signature = inspect.signature(method)
+    try:
+        signature.bind(None, *args, **kwargs)
+        return None
+    except TypeError:
+        pass
+    params = [p for p in list(signature.parameters.values())[1:]]
+    names = [p.name for p in params]
+    needed = [p.name for p in params if p.default is inspect.Parameter.empty]
+    if name in _LIST_METHODS and len(args) > 1 and not kwargs:
+        listed = ", ".join(f'"{a}"' if isinstance(a, str) else repr(a) for a in args)
+        return Note(f"Put the words in square brackets, each in quotation marks: ex.{name}([{listed}]).")
+    unknown = [k for k in kwargs if k not in names]
+    if unknown:
+        return Note(f"ex.{name} has no {unknown[0]}=: give it " + _values(names) + ".")
+    if len(args) > len(names):
+        return Note(f"ex.{name} takes {_count(len(names))} ({_values(names)}), and the cell gives it "
+                    f"{len(args)}: compare the line with the cell as it was (a comma too many, or "
+                    "brackets left out?).")
+    return Note(f"ex.{name} needs {_count(len(needed))} ({_values(needed)}), and the cell gives it "
+                f"{len(args) + len(kwargs)}: compare the line with the cell as it was.")
+
+
+def _count(n: int) -> str:
+    return {0: "no value", 1: "one value", 2: "two values", 3: "three values"}.get(n, f"{n} values")
+
+
+def _values(names: list[str]) -> str:
+    shown = [n.replace("_", " ") for n in names]
+    return "nothing" if not shown else shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _plain_arguments(cls: type) -> type:
+    """Give every public method of ``cls`` a plain sentence (a :class:`Note`) for a call with the
+    wrong number of values, in place of Python's ``TypeError``."""
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_") or not inspect.isfunction(member):
+            continue
+
+        def wrap(method: Any, name: str = name) -> Any:
+            @functools.wraps(method)
+            def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+                note = _arguments_note(name, method, args, kwargs)
+                if note is not None:
+                    if inspect.signature(method).return_annotation in ("None",):
+                        print(note.sentence)  # the methods that print (print_turn, check_note)
+                        return None
+                    return note
+                return method(self, *args, **kwargs)
+            return call
+
+        setattr(cls, name, wrap(member))
+    return cls
+
+
+@_plain_arguments
 class Exercises:
     """What one notebook's exercises use, loaded once: the cable and, when first asked for,
     the topic notes, the tagger's keywords or the notes on the other documents. Made by
@@ -238,9 +306,14 @@ class Exercises:
         row = people.loc[who]
         hits = concordance.find_phrase(self.cable.source, self.cable.blocks, who)
         speaks = "speaks in the record" if row["speaks_in_record"] == "yes" else "never speaks in the record"
+        labels = {int(t.turn): (int(t.start), int(t.start) + len(str(t.label))) for t in self.turns.itertuples()}
         places = []
         for hit in hits.itertuples():
-            where = f"turn {hit.turn}, spoken" if pd.notna(hit.turn) else hit.kind
+            label = labels.get(int(hit.turn)) if pd.notna(hit.turn) else None
+            if label is not None and label[0] <= hit.start < label[1]:
+                where = f"turn {hit.turn}, the speaker's label, not words spoken"
+            else:
+                where = f"turn {hit.turn}, spoken" if pd.notna(hit.turn) else hit.kind
             places.append(f"- line {hit.line} ({where}): {escape_markdown(hit.context)}")
         lines = [f"**{escape_markdown(who)}**: {escape_markdown(row['full_name'])}. *Role:* "
                  f"{escape_markdown(row['role'])}. *Certainty:* {row['certainty']}. {who} {speaks}. "
@@ -316,9 +389,9 @@ class Exercises:
         if isinstance(typed, Note):
             print(typed.sentence)
             return
-        if isinstance(topic, str) and topic not in set(self.topics["topic"]):
+        if not isinstance(topic, str) or topic not in set(self.topics["topic"]):
             label = _topic_id(topic, self.topics)
-            if isinstance(label, Note) and "label" in label.sentence:
+            if isinstance(label, Note):  # a label, a misspelt id ("did you mean ...?"), no quotation marks
                 print(label.sentence)
                 return
         with_mine = notes_lib.add_note(self.notes, turn=turn, anchor=typed, topic=str(topic))  # type: ignore[arg-type]
@@ -381,7 +454,11 @@ class Exercises:
     def speaking_time(self, rates: object, factor: object = 2.0) -> Markdown | Note:
         """The speaking-time sentence for some rates and an interpreting factor (notebook 04, Try it 2)."""
         note = ""
-        if isinstance(rates, (int, float)) and not isinstance(rates, bool):
+        bare = isinstance(rates, (int, float)) and not isinstance(rates, bool)
+        if bare and isinstance(factor, (int, float)) and not isinstance(factor, bool) and factor > 5:
+            return Note(f"Put the rates in brackets, with commas between them: ex.speaking_time(({rates:g}, "
+                        f"{factor:g}), 2.0); the second value is the interpreting factor, like 2.0.")
+        if bare:
             note = (f"({rates:g}) in Python is just the number {rates:g}, so the kit used one rate; "
                     "for several rates, put commas between them: (100, 160).")
             rates = (rates,)
@@ -395,7 +472,7 @@ class Exercises:
             if rate <= 0:
                 return Note(f"A speaking rate must be more than 0 words a minute: {rate:g} is not.")
             values.append(rate)
-        how_much = _number(factor, "The interpreting factor")
+        how_much = _number(factor, "The interpreting factor", "2.0")
         if isinstance(how_much, Note):
             return how_much
         if how_much <= 0:
@@ -448,7 +525,7 @@ class Exercises:
                 return Note(f"{_quoted(year)} is not a date the kit reads: write the year, the "
                             "month and the day, like ex.days(1949, 4, 4).")
         else:
-            parts = [_whole(v, "Each part of the date") for v in (year, month, day)]
+            parts = [_whole(v, "Each part of the date", "1949") for v in (year, month, day)]
             for part in parts:
                 if isinstance(part, Note):
                     return Note("Write the date as three numbers, year, month and day, like "

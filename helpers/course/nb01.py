@@ -133,16 +133,26 @@ def speaker_file_sentence(record: Transcript) -> str:
             f"With it: **{kit.nunique()}** ({', '.join(kit.unique())}).")
 
 
-def phrase_places(source: str, blocks: pd.DataFrame, phrases: list[str]) -> str:
+def phrase_places(source: str, blocks: pd.DataFrame, phrases: list[str],
+                  turns: pd.DataFrame | None = None) -> str:
     """A Markdown list: where each phrase stands, as "turn 8 (line 52)" or "narration, line 56".
 
-    Each place is named once, in reading order; a phrase not in the text is "not found".
+    Each place is named once, in reading order; a phrase not in the text is "not found". With
+    the cable's ``turns``, each turn also says who speaks there ("turn 8 (line 52), Stalin
+    speaking"), and narration that no one speaks in it.
     """
+    speakers = {} if turns is None else dict(zip(turns["turn"], turns["speaker"]))
     answers = []
     for phrase in phrases:
         hits = find_phrase(source, blocks, phrase)
-        places = [f"turn {h.turn} (line {h.line})" if pd.notna(h.turn) else f"{h.kind}, line {h.line}"
-                  for h in hits.itertuples()]
+        places = []
+        for h in hits.itertuples():
+            if pd.notna(h.turn):
+                who = speakers.get(h.turn)
+                places.append(f"turn {h.turn} (line {h.line})" + (f", {who} speaking" if who else ""))
+            else:
+                places.append(f"{h.kind}, line {h.line}" + (" (Kelly's narration: no one speaks there)"
+                                                            if turns is not None and h.kind == "narration" else ""))
         answers.append(f"- “{escape_markdown(phrase)}”: {'; '.join(dict.fromkeys(places)) or 'not found'}")
     return "\n".join(answers) + "\n"
 

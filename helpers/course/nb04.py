@@ -96,5 +96,5 @@ def days_sentence(day: date) -> Markdown:
              if abs(days) >= 14 else "")
     return Markdown(
         f"{long_date(day)} is **{abs(days)}** days *{side}* the meeting of {long_date(meeting_day())}"
-        f"{rough}. `cm.days_from_meeting` gives {days}: a negative number means before the meeting."
+        f"{rough}. Counted from the meeting, that is {days} days: a negative number means before it."
     )

@@ -34,7 +34,7 @@ RELOAD = ("In JupyterLab, choose **File > Reload Notebook from Disk** now (if Ju
 def notebook_path(notebook: str) -> Path:
     """The notebook ``notebook`` ("02", "2" or "02_who_held_the_floor.ipynb")."""
     name = str(notebook).strip()
-    number = name[:2] if name[:2].isdigit() else name.zfill(2)
+    number = name.zfill(2) if name.isdigit() else name[:2]
     found = sorted(paths.NOTEBOOKS.glob(f"{number}_*.ipynb"))
     if not number.isdigit() or len(found) != 1:
         known = ", ".join(p.name[:2] for p in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
@@ -69,7 +69,17 @@ def reset(notebook: str) -> Path:
 
 
 def reset_message(notebook: str) -> str:
-    """:func:`reset`, and what it did and what to do next, as Markdown."""
+    """:func:`reset`, and what it did and what to do next, as Markdown. A notebook that does not
+    exist is a student's slip: one plain sentence (:class:`helpers.course.plain.Slip`), not the
+    path of the notebooks folder."""
+    from . import plain
+
+    try:
+        notebook_path(notebook)
+    except KitError:
+        known = ", ".join(f'"{p.name[:2]}"' for p in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
+        raise plain.Slip(f"There is no notebook “{notebook}”: write its number in quotation marks, "
+                         f"one of {known}.") from None
     path = reset(notebook)
     return f"**{path.name}** is back as the kit made it. {RELOAD}"
 

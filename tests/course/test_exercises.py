@@ -39,6 +39,11 @@ SLIPS = [
     ("c04-54d", "my_rates = (110, 130, 150)", "my_rates = (100)", "commas"),
     ("845af407", 'topic = "atlantic_pact"', 'topic = "Atlantic Pact"', "atlantic_pact"),
     ("nb02-35", "leave_out = 0", "leave_out = 12", "1 to 11"),
+    # the trial of 2 December (item 3): square brackets or round ones dropped, values too many or too few
+    ("c04-54b", "ex.counts(my_terms)", 'ex.counts("German*", "Paris")', "square brackets"),
+    ("c04-54d", "ex.speaking_time(my_rates, my_factor)", "ex.speaking_time(100, 160)", "brackets"),
+    ("c04-54j", "ex.days(1949, 7, 21)", "ex.days(1949, 7, 21, 4)", "three values"),
+    ("nb01-30", "ex.time_between(FROM, TO)", "ex.time_between(FROM)", "two values"),
     # and two a student makes everywhere: a misspelt name of the kit, a name from a cell not run
     ("nb01-28", 'ex = exercise.start("01")', 'ex = exercise.strat("01")', "start"),
     ("nb01-28", 'ex = exercise.start("01")   # what the exercises need (safe to run again)\n', "", "run the cell"),

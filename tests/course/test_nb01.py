@@ -60,6 +60,17 @@ def test_phrase_places(cable):
                     "- “no such phrase”: not found\n")
 
 
+def test_phrase_places_say_who_speaks_there(cable):
+    """NB01 Try it 1 asks for the turn, the line and who speaks there: the model answer says all three."""
+    text = nb01.phrase_places(cable.source, cable.blocks, ["American forces", "Germany", "pipe"], cable.turns)
+    assert text == ("- “American forces”: turn 8 (line 52), Stalin speaking\n"
+                    "- “Germany”: turn 1 (line 38), Kelly speaking; turn 6 (line 48), Stalin speaking\n"
+                    "- “pipe”: narration, line 56 (Kelly's narration: no one speaks there)\n")
+    from helpers.course import exercise
+
+    assert "Stalin speaking" in exercise.start("01").answer(1).body
+
+
 def test_narration_and_speaker_file_sentences(cable):
     told = measures.narration(cable.blocks)
     text = nb01.narration_sentence(cable)

@@ -507,7 +507,7 @@ def test_speaking_time_sentence_exact():
 def test_days_sentence():
     assert cm.days_sentence(date(1949, 4, 4)).data == (
         "4 April 1949 is **105** days *before* the meeting of 18 July 1949 (about **15** weeks, or "
-        "**3.4** months). `cm.days_from_meeting` gives -105: a negative number means before the meeting."
+        "**3.4** months). Counted from the meeting, that is -105 days: a negative number means before it."
     )
     assert cm.days_sentence(date(1949, 7, 21)).data.startswith("21 July 1949 is **3** days *after*")
     assert cm.days_sentence(date(1949, 7, 18)).data == "18 July 1949 is the day of the meeting."

@@ -68,3 +68,11 @@ def test_no_false_promise_about_restarting():
 def test_the_teacher_prints_the_pack():
     flat = " ".join(README.split())
     assert "make handouts" in flat and "handouts/A4/" in flat and "handouts/Letter/" in flat
+
+
+def test_the_readmes_say_where_the_self_study_answers_are():
+    """Trial 2 December, item 2: the self-study copy keeps the answers at the end of each page."""
+    for text in (README, NB_README):
+        flat = " ".join(text.split())
+        assert "folded under its exercise (one click)" not in flat
+        assert "at the end of" in flat.split("Without an install")[1][:600]

@@ -578,3 +578,136 @@ def test_no_na_and_no_zero_based_index_in_any_students_table(stored_site, studen
                 assert not empty & set(cells), (path.name, cell.get("id"))
                 first = [r.find("th").get_text(strip=True) for r in table.select("tbody tr") if r.find("th")]
                 assert not (first and first == [str(i) for i in range(len(first))]), (path.name, cell.get("id"))
+
+
+def test_self_study_copy_drops_jupyterlab_help_and_folds_the_code(tmp_path):
+    """A reader with no install meets no JupyterLab instruction: the lab-only cells are left out,
+    a cell's kit.static text replaces its JupyterLab wording, and code is folded under "Show the
+    code" (its result open); the teacher's and students' copies keep the notebook's own text."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    head = nbformat.v4.new_markdown_cell("# 01 T\n\nTime needed: 5 minutes. Run it with Shift+Enter.",
+                                         metadata={"kit": {"static": "# 01 T\n\nTime needed: 5 minutes. Read it."}})
+    box = nbformat.v4.new_markdown_cell("> **When a cell shows red.** Start again: `exercise.reset(\"01\")`.",
+                                        metadata={"tags": ["lab-only"]})
+    code = nbformat.v4.new_code_cell("print('hello there')", outputs=[nbformat.v4.new_output("stream", text="hello there\n")])
+    nb = nbformat.v4.new_notebook(cells=[head, box, code, nbformat.v4.new_markdown_cell("How to cite")])
+    nbformat.write(nb, folder / "01_t.ipynb")
+    build.build(tmp_path / "alone", folder, None, run=False, log=lambda *_: None, copy="self-study")
+    alone = soup_of(tmp_path / "alone" / "01_t.html")
+    text = alone.get_text(" ")
+    assert "Shift+Enter" not in text and "When a cell shows red" not in text and "exercise.reset" not in text
+    assert "Read it." in text
+    folded = alone.select_one(".jp-CodeCell details.kit-folded-code")
+    assert folded is not None and folded.summary.get_text() == "Show the code"
+    assert "print" in folded.get_text() and "hello there" in alone.select_one(".jp-OutputArea").get_text()
+    for copy in ("teacher", "students"):
+        build.build(tmp_path / copy, folder, None, run=False, log=lambda *_: None, copy=copy)
+        page = soup_of(tmp_path / copy / "01_t.html")
+        assert "Shift+Enter" in page.get_text() and "When a cell shows red" in page.get_text(), copy
+        assert page.select_one("details.kit-folded-code") is None, copy
+
+
+JUPYTERLAB_ONLY = ("Shift+Enter", "exercise.reset", "reset-notebooks", "click its bar", "When a cell shows red",
+                   "Reload Notebook from Disk", "+ button")
+
+
+def test_self_study_pages_carry_no_jupyterlab_instruction(self_study_site):
+    """Report item 1 (trial 2 December): the kit's own notebooks, in the self-study copy."""
+    for page in sorted(self_study_site.glob("0*.html")):
+        soup = soup_of(page)
+        for details in soup.select("details.kit-folded-code"):
+            details.decompose()  # the code itself, folded, may say anything
+        text = soup.get_text(" ")
+        assert not [w for w in JUPYTERLAB_ONLY if w in text], page.name
+        assert not soup.select(".celltag_try-it-code"), page.name
+
+
+def test_students_copy_shows_each_paper_task_on_screen_first(students_site):
+    """Report item 8: on screen the students' copy gives each exercise as its paper task (a tablet
+    reader can do it), then the JupyterLab version under "In JupyterLab"."""
+    css = (common.ASSETS / "site.css").read_text("utf-8")
+    assert "body.kit-copy-teacher .jp-Cell.celltag_kit-paper-task" in css
+    page = soup_of(students_site / "01_reading_the_cable.html")
+    cells = page.select(".jp-Cell")
+    papers = [i for i, c in enumerate(cells) if "celltag_kit-paper-task" in c["class"]
+              and "celltag_kit-paper-intro" not in c["class"]]
+    assert len(papers) == 4
+    for i in papers:
+        after = cells[i + 1]
+        assert "celltag_kit-screen-task" in after["class"] and after.get_text(" ", strip=True).startswith("In JupyterLab:")
+
+
+def test_index_says_how_each_reader_copy_works_under_its_own_heading(self_study_site, students_site):
+    """Report item 2: the paragraph on how the copy works has its own heading, the pack list has
+    no teacher's wording, and the self-study index gives the core path from the notebooks."""
+    for site in (self_study_site, students_site):
+        index = soup_of(site / "index.html")
+        headings = [h.get_text(strip=True) for h in index.find_all("h2")]
+        assert "How this copy works" in headings, site.name
+        pack = index.select_one("ul.kit-pack-list").get_text(" ")
+        assert "lesson plan" not in pack and "one per" not in pack and "handed out" not in pack, site.name
+        printing_part = index.get_text(" ").split("Printing")[-1]
+        assert "self-study copy" not in printing_part and "students' copy" not in printing_part
+    text = " ".join(soup_of(self_study_site / "index.html").get_text(" ").split())
+    assert "at the end of its page" in text
+    assert "core path" in text and "notebooks 01 to 04" in text and "about 90 minutes" in text
+
+
+def test_plan_a_points_only_at_what_the_teacher_holds(stored_site):
+    """Report item 5: the one-page plan names the handouts, not a box or a section off its page."""
+    text = " ".join(soup_of(stored_site / "plan_a.html").get_text(" ").split())
+    assert "see the section on them below" not in text and 'Print: see "Before the lesson"' not in text
+    for handout in ("cable.pdf", "worksheet_print.pdf", "context.pdf", "block_A.pdf", "answer_key.pdf"):
+        assert handout in text, handout
+
+
+def test_no_page_for_readers_names_the_repository_file_of_sources(stored_site, students_site, self_study_site):
+    """Report item 6: a student holding a printed extract has no docs/sources.md; the pages cite
+    the site's sources page in words ("the kit's list of sources (sources.html)")."""
+    for site in (stored_site, students_site, self_study_site):
+        for page in sorted(site.glob("*.html")):
+            if page.name == common.GUIDE_PAGE:
+                continue  # the teacher's guide speaks to a teacher who has the kit
+            assert "docs/sources.md" not in soup_of(page).get_text(" "), (site.name, page.name)
+    block = soup_of(stored_site / "block_D.html")
+    assert block.find("a", href="sources.html", string="the kit's list of sources (sources.html)") is not None
+
+
+def test_the_pack_readme_says_who_each_file_is_for():
+    import make_handouts
+    from handouts.pack import pack_pages
+
+    lines = {p.name: make_handouts.readme_line(p, ["A4 2"]) for p in pack_pages()}
+    assert "[teacher]" not in " ".join(lines.values())
+    assert "for the group with block A" in lines["block_A"]
+    assert "for the teacher alone" in lines["plan_a"] and "for the teacher alone" in lines["answer_key"]
+
+
+def test_the_builds_local_kernels_talk_over_ipc_without_the_tcp_warning(tmp_path, capfd):
+    """Report item 9: ipykernel warns "Kernel is running over TCP without encryption" for each
+    notebook; the build's kernels are local, so they use IPC transport and the warning has no
+    cause (nothing is filtered: the kernel's other messages would still show)."""
+    from handouts import execute
+
+    config = execute.local_kernel(tmp_path / ".kernel-01")
+    assert config.KernelManager.transport == "ipc"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    nbformat.write(nb, tmp_path / "01_t.ipynb")
+    ran = execute.execute(tmp_path / "01_t.ipynb", tmp_path / "01_t.ipynb", tmp_path, 60)
+    assert ran.cells[0].outputs[0]["text"] == "42\n"
+    captured = capfd.readouterr()
+    assert "TCP without encryption" not in captured.err + captured.out
+
+
+def test_the_projected_notebook_04_opens_with_the_lesson_not_with_code_and_help(stored_site, students_site):
+    """Report item 7: on the teacher's (projected) and the students' pages, notebook 04's
+    JupyterLab help box and its set-up cell of imports are folded to one line each; the help box
+    is not printed."""
+    for site in (stored_site, students_site):
+        page = soup_of(site / "04_commentary.html")
+        box = page.select_one(".jp-Cell.celltag_lab-only details.kit-lab-help")
+        assert box is not None and "When a cell shows red" in box.get_text(), site.name
+        setup = page.find(id="cell-id=c04-01")
+        assert setup is not None and setup.select_one("details.kit-folded-code") is not None, site.name
+    assert ".jp-Cell.celltag_lab-only { display: none !important; }" in (common.ASSETS / "print.css").read_text("utf-8")

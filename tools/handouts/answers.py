@@ -82,10 +82,16 @@ def add_withheld_notice(nb: nbformat.NotebookNode) -> bool:
 CHECK_TAG = "answer-check"
 
 
+#: The tag of a cell that helps only in JupyterLab (the "When a cell shows red" box): left out
+#: of a copy for a reader with no install.
+LAB_ONLY = "lab-only"
+
+
 def remove_tags(copy: Copy | bool) -> set[str]:
     """The cell tags ``TagRemovePreprocessor`` removes: ``remove-cell`` always, as in Jupyter
     Book; ``model-answer`` in the students' copy; ``answer-check`` wherever checks cannot be
-    read as code (the students' and self-study copies). ``True`` stands for the students' copy."""
+    read as code (the students' and self-study copies); ``lab-only`` where the reader has no
+    install (the self-study copy). ``True`` stands for the students' copy."""
     if isinstance(copy, bool):
         return {"remove-cell", TAG, CHECK_TAG} if copy else {"remove-cell"}
     removed = {"remove-cell"}
@@ -93,6 +99,8 @@ def remove_tags(copy: Copy | bool) -> set[str]:
         removed.add(TAG)
     if not copy.answer_checks:
         removed.add(CHECK_TAG)
+    if not copy.lab_help:
+        removed.add(LAB_ONLY)
     return removed
 
 

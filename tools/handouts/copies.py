@@ -6,8 +6,14 @@
 - the **students' copy** (``make site-students``): no guide, no model answers, no answer checks;
 - the **self-study copy** (``make site-self-study``), for a student working alone without an
   install: no guide, each model answer folded in a ``<details>`` (one click, no script), no
-  answer checks (they cannot run on a static page), and every exercise written as a task on
-  paper.
+  answer checks (they cannot run on a static page), every exercise written as a task on
+  paper, and nothing that speaks of JupyterLab: the cells tagged ``lab-only`` (the "When a cell
+  shows red" and "Start again" box) left out, a Markdown cell's ``kit.static`` text (its
+  metadata) in place of its JupyterLab wording, and the code of the code cells folded under
+  "Show the code".
+
+The students' copy shows each exercise on screen as its paper task too (a student reading on a
+tablet can do it), with the JupyterLab version under it for a class that has the kit installed.
 
 All three are static: no page runs code, so no copy may promise that it does.
 """
@@ -34,11 +40,14 @@ class Copy:
     paper_on_screen: bool
     #: what the index page calls this copy
     label: str
+    #: JupyterLab's help kept (the ``lab-only`` cells, the notebooks' own wording); False for a
+    #: reader with no install, who gets each cell's ``kit.static`` text and the code folded
+    lab_help: bool = True
 
 
 TEACHER = Copy("teacher", "site", True, "shown", True, False, "the teacher's copy")
 STUDENTS = Copy("students", "site-students", False, "removed", False, False, "the students' copy")
-SELF_STUDY = Copy("self-study", "site-self-study", False, "folded", False, True, "the self-study copy")
+SELF_STUDY = Copy("self-study", "site-self-study", False, "folded", False, True, "the self-study copy", lab_help=False)
 
 COPIES = {c.name: c for c in (TEACHER, STUDENTS, SELF_STUDY)}
 

@@ -8,7 +8,9 @@ metadata, ``{"kit": {"paper": "<Markdown>"}}``: what to do on paper, with no key
 The builder writes both versions into the page: the screen text in ``div.kit-screen-task``, the
 paper task, with a box to write in, in ``div.kit-paper-task``. ``print.css`` prints the paper
 task and leaves out the screen text and the code cell; the self-study copy, which can run
-nothing, shows the paper task on screen too and drops the code cell. An exercise without a paper
+nothing, shows the paper task on screen too and drops the code cell; the students' copy shows
+on screen the paper task first, then the screen text headed "In JupyterLab" and its code cell
+(a class may have the kit installed, or read on a tablet). An exercise without a paper
 task (a notebook not yet tagged) keeps its screen text everywhere, as before.
 
 The "Try it" section's introduction ("Some exercises ask you to change a word in a code cell
@@ -68,6 +70,9 @@ def box(label: str, size: str = "medium") -> str:
 
 SCREEN = "kit-screen-task"
 PAPER = "kit-paper-task"
+#: The paper version of the section's introduction, printed only (the students' copy shows the
+#: paper tasks on screen, under its own screen introduction).
+PAPER_INTRO = "kit-paper-intro"
 
 
 def part(source: str, tag: str, base: nbformat.NotebookNode, suffix: str) -> nbformat.NotebookNode:
@@ -77,6 +82,11 @@ def part(source: str, tag: str, base: nbformat.NotebookNode, suffix: str) -> nbf
     cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": [tag]})
     cell["id"] = f"{base.get('id', 'cell')}-{suffix}"
     return cell
+
+
+def in_jupyterlab(screen: str) -> str:
+    """An exercise's screen text, headed as the version to do in JupyterLab (the students' copy)."""
+    return "*In JupyterLab:* " + re.sub(r"^\s*\*\*Try it[^*]*\*\*\s*", "", screen, count=1)
 
 
 def exercise_cells(cell: nbformat.NotebookNode, copy: Copy, texts, tagged: bool) -> list[nbformat.NotebookNode]:
@@ -91,13 +101,22 @@ def exercise_cells(cell: nbformat.NotebookNode, copy: Copy, texts, tagged: bool)
         screen_intro = str(texts.try_it_intro(copy=copy.name, original=intro, tagged=tagged)).strip()
         if tagged and not copy.paper_on_screen:
             out.append(part(screen_intro, SCREEN, cell, "intro"))
-            out.append(part(str(texts.try_it_paper_intro()).strip(), PAPER, cell, "paper-intro"))
+            intro_cell = part(str(texts.try_it_paper_intro()).strip(), PAPER, cell, "paper-intro")
+            intro_cell.metadata["tags"].append(PAPER_INTRO)  # print only: the screen has its own
+            out.append(intro_cell)
         elif screen_intro:
             out.append(part(screen_intro, "kit-intro", cell, "intro"))
     if paper is not None:
+        paper_cell = part(paper + "\n\n" + box("Your answer"), PAPER, cell, "paper")
+        if copy.name == "students" and rest:
+            # On screen the students' copy shows the paper task first (a student reading on a
+            # tablet can do it), then the JupyterLab version for a class with the kit installed.
+            out.append(paper_cell)
+            out.append(part(in_jupyterlab(rest), SCREEN, cell, "screen"))
+            return out
         if not copy.paper_on_screen and rest:
             out.append(part(rest, SCREEN, cell, "screen"))
-        out.append(part(paper + "\n\n" + box("Your answer"), PAPER, cell, "paper"))
+        out.append(paper_cell)
     elif rest:
         if heading:
             out.append(part(rest, "kit-exercise", cell, "text"))

@@ -59,3 +59,74 @@ def fold_outputs(soup: BeautifulSoup, label: str = "Show the result") -> int:
         details.insert(0, summary)
         folded += 1
     return folded
+
+
+#: The Markdown a cell shows where the reader has no install (cell metadata ``kit.static``).
+STATIC = "static"
+#: The builder's tag for a code cell whose code is folded under "Show the code".
+FOLD_CODE = "kit-folded-code"
+
+
+def use_static_texts(nb: nbformat.NotebookNode) -> int:
+    """Put each Markdown cell's ``kit.static`` text (its wording for a page that runs nothing and
+    a reader with no JupyterLab: no Shift+Enter, no "click its bar") in place of its source (in
+    place); return how many were replaced."""
+    replaced = 0
+    for cell in nb.cells:
+        kit = cell.get("metadata", {}).get("kit", {})
+        text = kit.get(STATIC) if isinstance(kit, dict) else None
+        if cell.cell_type == "markdown" and isinstance(text, str) and text.strip():
+            cell.source = text.strip()
+            replaced += 1
+    return replaced
+
+
+def tag_code_to_fold(nb: nbformat.NotebookNode, only_without_output: bool = False) -> None:
+    """Tag every code cell whose code is shown (or, ``only_without_output``, every one that shows
+    nothing else: a set-up cell of imports), for :func:`fold_code` (in place)."""
+    for cell in nb.cells:
+        if only_without_output and cell.get("outputs"):
+            continue
+        if cell.cell_type == "code" and cell.source.strip():
+            tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+            if REMOVE_INPUT not in tags and FOLD_CODE not in tags:
+                tags.append(FOLD_CODE)
+
+
+def fold_code(soup: BeautifulSoup, label: str = "Show the code") -> int:
+    """Fold the code of the cells tagged :data:`FOLD_CODE` in ``<details>`` (their results stay
+    open): a reader with no install reads the results, and may look at the code."""
+    folded = 0
+    for cell in soup.select(f".jp-Cell.celltag_{FOLD_CODE}"):
+        wrapper = cell.select_one(".jp-Cell-inputWrapper")
+        if wrapper is None:
+            continue
+        details = soup.new_tag("details", attrs={"class": "kit-folded-code"})
+        summary = soup.new_tag("summary")
+        summary.string = label
+        wrapper.wrap(details)
+        details.insert(0, summary)
+        folded += 1
+    return folded
+
+
+#: The tag of a Markdown cell that helps only in JupyterLab (:data:`handouts.answers.LAB_ONLY`).
+LAB_ONLY = "lab-only"
+
+
+def fold_lab_help(soup: BeautifulSoup,
+                  label: str = "In JupyterLab: when a cell shows red, and how to start again") -> int:
+    """Fold the cells tagged ``lab-only`` (kept in the teacher's and students' copies) in a
+    ``<details>``: on a projected page the box takes one line above the lesson, not ten."""
+    folded = 0
+    for cell in soup.select(f".jp-Cell.celltag_{LAB_ONLY}"):
+        body = cell.select_one(".jp-RenderedMarkdown") or cell.select_one(".jp-Cell-inputWrapper")
+        if body is None or body.find_parent("details") is not None:
+            continue
+        details = soup.new_tag("details", attrs={"class": "kit-lab-help"})
+        summary = soup.new_tag("summary")
+        summary.string = label
+        body.wrap(details)
+        details.insert(0, summary)
+        folded += 1
+    return folded

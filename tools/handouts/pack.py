@@ -53,6 +53,8 @@ class PackPage:
     adapted: bool = False
     #: what the print pack's index says it is for
     purpose: str = ""
+    #: what the students' and self-study copies' index says (no teacher's wording), if not ``purpose``
+    reader_purpose: str = ""
 
     @property
     def page(self) -> str:
@@ -72,7 +74,8 @@ class Block:
     @property
     def page(self) -> PackPage:
         return PackPage(f"block_{self.block}", f"Block {self.block}: {self.title}", teacher_only=True, max_pages=4,
-                        purpose=f"group extract for block {self.block}, handed out after the group has filled its grid")
+                        purpose=f"for the group with block {self.block}: its extract, handed out after the group has filled its grid",
+                        reader_purpose=f"block {self.block} of the cable with notebook 04's commentary on it")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -97,22 +100,26 @@ def pack_pages(blocks: list[Block] | None = None) -> list[PackPage]:
     blocks = load_blocks() if blocks is None else blocks
     return [
         PackPage("cable", "The cable: telegram No. 608, with turn and line numbers", max_pages=3,
-                 purpose="one per student: the source itself"),
+                 purpose="one per student: the source itself",
+                 reader_purpose="the source itself, to read and cite"),
         PackPage("context", "1949 in brief: a context sheet", exact_pages=1,
-                 purpose="one per student, before reading"),
+                 purpose="one per student, before reading",
+                 reader_purpose="read it before the cable"),
         PackPage("worksheet_print", "Student worksheet", exact_pages=2,
-                 purpose="one per student: the grid, the report back and the exit ticket"),
+                 purpose="one per student: the grid, the report back and the exit ticket",
+                 reader_purpose="the grid, the report back and the exit ticket, to fill in"),
         PackPage("corroboration_grid", "Worksheet, section 5: two accounts of one conversation", exact_pages=1,
-                 purpose="lesson plan C: one per pair"),
+                 purpose="lesson plan C: one per pair",
+                 reader_purpose="Kelly's record and Kirk's account side by side, with notebook 05"),
         PackPage("word_card", "Word card and sentence starters", exact_pages=1,
                  purpose="for weaker readers and learners of English"),
         PackPage("adapted_cable", "The cable, adapted: hard words glossed", max_pages=5, adapted=True,
                  purpose="for weaker readers and learners of English: the same words, glossed; never quote or count from it"),
         *[b.page for b in blocks],
         PackPage("plan_a", "Lesson plan A: one 50-minute class", teacher_only=True, exact_pages=1,
-                 purpose="for the teacher"),
+                 purpose="for the teacher alone"),
         PackPage("answer_key", "Answer key", teacher_only=True,
-                 purpose="for the teacher: the answers to every exercise and the exit ticket's success criteria"),
+                 purpose="for the teacher alone: the answers to every exercise and the exit ticket's success criteria"),
     ]
 
 
@@ -389,6 +396,7 @@ class Pack:
         }
         html, _ = self.site.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
+        self.site.cite_sources_page(soup)
         self.site.rewrite_links(soup, handout.source.parent, page.page)
         self.site.embed_images(soup, handout.source.parent, page.page)
         self.site.finish_notebook_soup(soup)

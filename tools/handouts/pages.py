@@ -36,6 +36,9 @@ from .printing import (
 )
 
 
+#: How the notebooks write the kit's list of sources (a file of the repository).
+SOURCE_FILE_NAMES = {"docs/sources.md", "../docs/sources.md", "sources.md"}
+
 #: The title of the index page (its body is ``tools/site/index_body.html.j2``).
 INDEX_TITLE = "The Kelly–Stalin interview, 18 July 1949: handouts"
 
@@ -202,6 +205,11 @@ class Site:
         removal, the exercises with their paper tasks, the model answers withheld or grouped."""
         nb = copying.deepcopy(nb)
         hidden.prepare(nb)
+        if not self.copy.lab_help:  # a reader with no install: no JupyterLab wording, the code folded
+            hidden.use_static_texts(nb)
+            hidden.tag_code_to_fold(nb)
+        else:  # a set-up cell that shows nothing but its code (imports) is folded, as on a projector
+            hidden.tag_code_to_fold(nb, only_without_output=True)
         exercises.prepare(nb, self.copy, self.texts)
         groups: list[answers.AnswerGroup] = []
         if self.copy.answers == "removed":  # the tagged answers go at export; a notice stands where they were
@@ -236,11 +244,34 @@ class Site:
         }
         html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         soup = BeautifulSoup(html, "html.parser")
+        self.cite_sources_page(soup)
         self.rewrite_links(soup, handout.source.parent, handout.page)
         self.embed_images(soup, handout.source.parent, handout.page)
         self.finish_notebook_soup(soup, groups)
         check_page(soup, handout.page, self.notebook_cells(handout))
         return str(soup)
+
+    def cite_sources_page(self, soup: BeautifulSoup) -> int:
+        """The notebooks name the kit's list of sources by its file, `docs/sources.md`, which a
+        reader of the pages (a student holding a printed extract) does not have: on a page it
+        becomes a link to the site's sources page, "the kit's list of sources (sources.html)",
+        which prints as its words. Returns how many were replaced."""
+        if self.sources is None:
+            return 0
+        replaced = 0
+        for code in soup.find_all("code"):
+            if code.find_parent("pre") is not None or code.get_text().strip() not in SOURCE_FILE_NAMES:
+                continue
+            link = soup.new_tag("a", href=SOURCES_PAGE)
+            link.string = f"the kit's list of sources ({SOURCES_PAGE})"
+            code.replace_with(link)
+            replaced += 1
+        for text in soup.find_all(string=re.compile(r"\bdocs/sources\.md\b")):
+            if text.find_parent(["pre", "code", "script", "style", "a"]) is not None:
+                continue  # code shown as code, and links (rewritten to sources.html later), stay
+            text.replace_with(re.sub(r"\bdocs/sources\.md\b", f"the kit's list of sources ({SOURCES_PAGE})", str(text)))
+            replaced += 1
+        return replaced
 
     @staticmethod
     def finish_notebook_soup(soup: BeautifulSoup, groups: list[answers.AnswerGroup] | None = None) -> None:
@@ -255,7 +286,7 @@ class Site:
         break_column_names(soup)
         # nbconvert's lab template puts a markdown cell's tags on its inner div; lift the
         # model-answer tag to the cell itself, as it is for code cells, so print.css finds it.
-        for tag in ("model-answer", "kit-screen-task", "kit-paper-task"):
+        for tag in ("model-answer", "kit-screen-task", "kit-paper-task", "kit-paper-intro", "lab-only"):
             for inner in soup.select(f".celltag_{tag}"):
                 cell = inner if "jp-Cell" in inner.get("class", []) else inner.find_parent(class_="jp-Cell")
                 if cell is not None and f"celltag_{tag}" not in cell["class"]:
@@ -265,6 +296,8 @@ class Site:
         mark_wide_tables(soup)
         mark_run_in_headings(soup)
         hidden.fold_outputs(soup)
+        hidden.fold_code(soup)
+        hidden.fold_lab_help(soup)
         answers.mark_own_folds(soup)
         answers.fold_answers(soup, groups or [])
         add_table_of_contents(soup)
@@ -309,7 +342,7 @@ class Site:
             pack=pack or [],
             handouts=handouts, guide=GUIDE_PAGE if self.guide else None, binder=self.binder_url(),
             students=self.students, copy=self.copy.name, worksheet=WORKSHEET_PAGE if self.worksheet else None,
-            sources=SOURCES_PAGE if self.sources else None,
+            sources=SOURCES_PAGE if self.sources else None, **core_path(handouts),
         )
         soup = BeautifulSoup(self.render(INDEX_TITLE, body, "index.html"), "html.parser")
         mark_bare_urls(soup)
@@ -336,6 +369,26 @@ class Site:
             target.write_text(self.markdown_page(source, page), "utf-8")
             written.append(target)
         return written
+
+
+#: "The **core path** (...) takes about 30 minutes" / "| **Core path** | ...: about 25 minutes", in a header
+CORE_MINUTES = re.compile(r"[Cc]ore path\**[^\n]*?about (\d+) minutes")
+
+
+def core_path(handouts: list[Handout]) -> dict[str, object]:
+    """The core path, from the notebooks' own headers: its minutes in all (rounded to ten, as the
+    READMEs say it) and the notebooks on it ("01 to 04"), for the index."""
+    numbers, minutes = [], 0
+    for handout in handouts:
+        header = next((c.source for c in handout.notebook.cells if c.cell_type == "markdown"), "")
+        found = CORE_MINUTES.search(header)
+        if found:
+            numbers.append(handout.number)
+            minutes += int(found.group(1))
+    if not numbers:
+        return {"core_minutes": None, "core_notebooks": None}
+    span = numbers[0] if len(numbers) == 1 else f"{numbers[0]} to {numbers[-1]}"
+    return {"core_minutes": int(round(minutes, -1)), "core_notebooks": span}
 
 
 def embed_local_images(soup: BeautifulSoup, base: Path, page: str) -> None:
