@@ -27,6 +27,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.schema)
 
 
+@pytest.fixture(autouse=True)
+def _the_cable_is_chosen_again():
+    """A test that calls ``helpers.course.load(other_record)`` (as a rerun of a notebook does)
+    makes the exercises of that worker follow the other record; put the cable back after
+    every test, so that no test depends on which tests ran before it in the same process."""
+    yield
+    import sys
+    cable_module = sys.modules.get("helpers.course.cable")
+    if cable_module is not None:
+        cable_module._CHOSEN = None  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
 def cable() -> helpers.Transcript:
     return helpers.load_cable()
