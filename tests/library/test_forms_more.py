@@ -8,41 +8,19 @@ hand from the files, never by the parser under test.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 import helpers
+from form_records import DATA, load, kinds_of, faithful
 from helpers.parse import match_label
 from helpers.speakers import Alias, SpeakerMap, default_speaker
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def load(name: str, **kwargs) -> helpers.Transcript:
-    return helpers.load(DATA / name, **kwargs)
 
 
 def others(t: helpers.Transcript) -> list[tuple[str, str]]:
     """(kind, first 20 characters) of every block that is not speech."""
     blocks = t.blocks[t.blocks["kind"] != "speech"]
     return [(k, x[:20]) for k, x in zip(blocks["kind"], blocks["text"])]
-
-
-def faithful(t: helpers.Transcript) -> None:
-    source = t.source
-    covered = [0] * len(source)
-    for block in t.blocks.itertuples():
-        assert source[block.start:block.end] == block.text
-        for i in range(block.start, block.end):
-            covered[i] += 1
-    assert [i for i, ch in enumerate(source) if not ch.isspace() and covered[i] != 1] == []
-    for turn in t.turns.itertuples():
-        assert source[turn.start:turn.end] == turn.text
-
-
-def kinds_of(t: helpers.Transcript) -> list[tuple[str, int]]:
-    return [(d.kind, d.line) for d in t.doubts]
 
 
 # --- title-case full-stop labels, as the Public Papers print news conferences from the 1980s ---

@@ -13,34 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import helpers
+from form_records import load, kinds_of, faithful, with_names
 from helpers.speakers import Alias
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def load(name: str, **kwargs) -> helpers.Transcript:
-    return helpers.load(DATA / name, **kwargs)
-
-
-def kinds_of(t: helpers.Transcript) -> list[tuple[str, int]]:
-    return [(d.kind, d.line) for d in t.doubts]
-
-
-def faithful(t: helpers.Transcript) -> None:
-    """Every row and block gives back its text, and every non-space character is in one block."""
-    source = t.source
-    covered = [0] * len(source)
-    for block in t.blocks.itertuples():
-        assert source[block.start:block.end] == block.text
-        for i in range(block.start, block.end):
-            covered[i] += 1
-    assert [i for i, ch in enumerate(source) if not ch.isspace() and covered[i] != 1] == []
-    for turn in t.turns.itertuples():
-        assert source[turn.start:turn.end] == turn.text
-
-
-def with_names(t: helpers.Transcript, *rows: tuple[str, str]) -> helpers.Transcript:
-    return helpers.parse_text(t.source, speakers=[Alias(label, speaker) for label, speaker in rows])
 
 
 # --- 1 and 4. a UN verbatim record: two bracketed groups; the presiding officer's line ---------
