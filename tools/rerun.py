@@ -37,6 +37,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -311,12 +312,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main_corpus(args: argparse.Namespace) -> int:
-    """``--corpus DIR --out OUT``: the comparison notebook and its page."""
+T = TypeVar("T")
+
+
+def _one_line(source: str, work: Callable[[], T]) -> T | int:
+    """``work()``, or the exit status of its failure, told in one line on standard error: 2 for
+    input the kit cannot read (and for a bug of the kit's met on this input: still one line, no
+    traceback), 1 for a notebook that failed, 130 for Ctrl+C."""
     try:
-        if args.out is None:
-            raise KitError("give the output folder: --out DIR", str(args.corpus))
-        paths = corpus_notebook(args.corpus, args.out, args.speakers_dir, args.style)
+        return work()
     except KitError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -325,9 +329,21 @@ def main_corpus(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        print(KitError.unforeseen(args.corpus, exc), file=sys.stderr)
+    except Exception as exc:
+        print(KitError.unforeseen(source, exc), file=sys.stderr)
         return 2
+
+
+def main_corpus(args: argparse.Namespace) -> int:
+    """``--corpus DIR --out OUT``: the comparison notebook and its page."""
+    def work() -> list[Path]:
+        if args.out is None:
+            raise KitError("give the output folder: --out DIR", str(args.corpus))
+        return corpus_notebook(args.corpus, args.out, args.speakers_dir, args.style)
+
+    paths = _one_line(str(args.corpus), work)
+    if isinstance(paths, int):
+        return paths
     for path in paths:
         print(f"wrote {path}", file=sys.stderr)
     return 0
@@ -340,22 +356,15 @@ def main(argv: list[str] | None = None) -> int:
         return main_corpus(args)
     if args.transcript is None:
         parser.error("give a transcript (or --corpus DIR)")
-    try:
+    def work():
         for nb in args.notebook or []:
             check_notebook(nb)
-        result = rerun(args.transcript, args.speakers, args.out, args.notebook,
-                       warn=lambda line: print(line, file=sys.stderr), style=args.style)
-    except KitError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except NotebookFailed as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # a bug of the kit's, met on this input: still one line, no traceback
-        print(KitError.unforeseen(args.transcript, exc), file=sys.stderr)
-        return 2
+        return rerun(args.transcript, args.speakers, args.out, args.notebook,
+                     warn=lambda line: print(line, file=sys.stderr), style=args.style)
+
+    result = _one_line(str(args.transcript), work)
+    if isinstance(result, int):
+        return result
     print(f"{result.turns} turns from {args.transcript}", file=sys.stderr)
     print(f"{args.transcript}: " + (
         f"{result.doubts} doubt{'s' if result.doubts != 1 else ''} about the speaker labels: see "

@@ -44,21 +44,26 @@ def prepare(nb: nbformat.NotebookNode) -> int:
     return removed
 
 
-def fold_outputs(soup: BeautifulSoup, label: str = "Show the result") -> int:
-    """Fold the outputs of the cells tagged :data:`FOLD_OUTPUT` in ``<details>``."""
+def _fold(soup: BeautifulSoup, tag: str, part: str, css_class: str, label: str) -> int:
+    """Wrap the ``part`` (an input or output wrapper) of every cell tagged ``tag`` in a
+    ``<details>`` of class ``css_class`` whose summary is ``label``; the number folded."""
     folded = 0
-    for cell in soup.select(f".jp-Cell.celltag_{FOLD_OUTPUT}"):
-        wrapper = cell.select_one(".jp-Cell-outputWrapper")
+    for cell in soup.select(f".jp-Cell.celltag_{tag}"):
+        wrapper = cell.select_one(part)
         if wrapper is None:
             continue
-        details = soup.new_tag("details", attrs={"class": "kit-folded-output"})
+        details = soup.new_tag("details", attrs={"class": css_class})
         summary = soup.new_tag("summary")
         summary.string = label
-        details.append(summary)
         wrapper.wrap(details)
         details.insert(0, summary)
         folded += 1
     return folded
+
+
+def fold_outputs(soup: BeautifulSoup, label: str = "Show the result") -> int:
+    """Fold the outputs of the cells tagged :data:`FOLD_OUTPUT` in ``<details>``."""
+    return _fold(soup, FOLD_OUTPUT, ".jp-Cell-outputWrapper", "kit-folded-output", label)
 
 
 #: The Markdown a cell shows where the reader has no install (cell metadata ``kit.static``).
@@ -96,18 +101,7 @@ def tag_code_to_fold(nb: nbformat.NotebookNode, only_without_output: bool = Fals
 def fold_code(soup: BeautifulSoup, label: str = "Show the code") -> int:
     """Fold the code of the cells tagged :data:`FOLD_CODE` in ``<details>`` (their results stay
     open): a reader with no install reads the results, and may look at the code."""
-    folded = 0
-    for cell in soup.select(f".jp-Cell.celltag_{FOLD_CODE}"):
-        wrapper = cell.select_one(".jp-Cell-inputWrapper")
-        if wrapper is None:
-            continue
-        details = soup.new_tag("details", attrs={"class": "kit-folded-code"})
-        summary = soup.new_tag("summary")
-        summary.string = label
-        wrapper.wrap(details)
-        details.insert(0, summary)
-        folded += 1
-    return folded
+    return _fold(soup, FOLD_CODE, ".jp-Cell-inputWrapper", "kit-folded-code", label)
 
 
 #: The tag of a Markdown cell that helps only in JupyterLab (:data:`handouts.answers.LAB_ONLY`).
