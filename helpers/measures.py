@@ -119,14 +119,26 @@ def per_speaker(turns: pd.DataFrame) -> pd.DataFrame:
     table = table.reindex(names).fillna(0).astype("int64")
     for column in ["turns", *units]:
         table[f"share_of_{column}"] = _share(table[column])
+    _add_means(table, units)
+    table.index.name = "speaker"
+    return table
+
+
+def _mean_columns(units: Sequence[str]) -> list[str]:
+    """The ratio columns of a per-speaker table counted in ``units``, in order."""
+    return ["mean_words_per_turn"] + (["characters_per_word"] if "characters" in units else []) \
+        + (["words_per_sentence"] if "sentences" in units else [])
+
+
+def _add_means(table: pd.DataFrame, units: Sequence[str]) -> None:
+    """Add :func:`_mean_columns` to a table of turns and unit totals (per speaker, or per
+    document and speaker): words per turn, characters per word, words per sentence."""
     words = table["words"]
     table["mean_words_per_turn"] = _mean(words, words, table["turns"])
     if "characters" in units:
         table["characters_per_word"] = _mean(table["characters"], words, words)
     if "sentences" in units:
         table["words_per_sentence"] = _mean(words, words, table["sentences"])
-    table.index.name = "speaker"
-    return table
 
 
 def speakers_by_document(turns: pd.DataFrame) -> pd.DataFrame:
@@ -143,9 +155,7 @@ def speakers_by_document(turns: pd.DataFrame) -> pd.DataFrame:
     units = columns[3:]
     if turns.empty:
         shares = [f"share_of_{c}" for c in ["turns", *units]]
-        means = ["mean_words_per_turn"] + (["characters_per_word"] if "characters" in units else []) \
-            + (["words_per_sentence"] if "sentences" in units else [])
-        return pd.DataFrame(columns=[*columns, *shares, *means])
+        return pd.DataFrame(columns=[*columns, *shares, *_mean_columns(units)])
     frame = pd.DataFrame({"document": turns["document"].astype(str).to_numpy(),
                           "speaker": turns["speaker"].astype(str).to_numpy(),
                           "turn": turns["turn"].to_numpy(),
@@ -158,12 +168,7 @@ def speakers_by_document(turns: pd.DataFrame) -> pd.DataFrame:
     documents = table.groupby(level="document", sort=False)
     for column in ["turns", *units]:
         table[f"share_of_{column}"] = _share(table[column], documents[column].transform("sum"))
-    words = table["words"]
-    table["mean_words_per_turn"] = _mean(words, words, table["turns"])
-    if "characters" in units:
-        table["characters_per_word"] = _mean(table["characters"], words, words)
-    if "sentences" in units:
-        table["words_per_sentence"] = _mean(words, words, table["sentences"])
+    _add_means(table, units)
     return table.reset_index()
 
 
