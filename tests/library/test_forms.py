@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import helpers
+from form_records import faithful as assert_faithful
 from helpers.parse import match_label
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -30,19 +31,6 @@ def kinds(transcript: helpers.Transcript) -> list[tuple[str, str]]:
     """(kind, first 20 characters) of every block that is not speech."""
     blocks = transcript.blocks[transcript.blocks["kind"] != "speech"]
     return [(k, t[:20]) for k, t in zip(blocks["kind"], blocks["text"])]
-
-
-def assert_faithful(transcript: helpers.Transcript) -> None:
-    """Every non-space character lies in exactly one block, and offsets give back the text."""
-    source = transcript.source
-    covered = [0] * len(source)
-    for block in transcript.blocks.itertuples():
-        assert source[block.start:block.end] == block.text
-        for i in range(block.start, block.end):
-            covered[i] += 1
-    assert [i for i, ch in enumerate(source) if not ch.isspace() and covered[i] != 1] == []
-    for turn in transcript.turns.itertuples():
-        assert source[turn.start:turn.end] == turn.text
 
 
 # --- labels, one line at a time ----------------------------------------------------------------
