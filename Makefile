@@ -41,13 +41,19 @@ reset-notebooks: setup
 ## the tools' (site, browser, rerun, mypy) and every notebook under nbval, on two workers
 ## (--dist loadfile keeps each file, and so each notebook, in one worker)
 JOBS ?= 2
+# Python's byte-code caches are written (in the gitignored __pycache__ folders) even where
+# PYTHONDONTWRITEBYTECODE is set: without them each of the tests' thirty-odd kernels and
+# subprocesses compiles the kit again, about half a second each.
+test test-fast: export PYTHONDONTWRITEBYTECODE =
 test: setup
+	$(BIN)/python -m compileall -q helpers tools >/dev/null
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 ## test-fast: the library's unit, property and doctests only (tests/library and helpers/), in seconds:
 ## on two workers, property tests at 40 examples (KIT_FUZZ=150 for make test's depth), and
 ## without the TEI schema's validations (marked schema: make test runs them)
 test-fast: setup
+	$(BIN)/python -m compileall -q helpers >/dev/null
 	KIT_FUZZ=$${KIT_FUZZ:-40} $(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:cacheprovider \
 	  -n $(JOBS) --dist loadfile --strict-markers --doctest-modules -m "not schema" tests/library helpers
 
