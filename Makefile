@@ -47,7 +47,7 @@ JOBS ?= 2
 test test-fast: export PYTHONDONTWRITEBYTECODE =
 test: setup
 	$(BIN)/python -m compileall -q helpers tools >/dev/null
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 ## test-fast: the library's unit, property and doctests only (tests/library and helpers/), in seconds:
 ## on two workers, property tests at 40 examples (KIT_FUZZ=150 for make test's depth), and

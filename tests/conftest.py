@@ -18,10 +18,32 @@ settings.register_profile(
 settings.load_profile("kit")
 
 
+#: The test files that take longest, longest first (seconds of one worker on the development
+#: machine, 2 cores, in brackets). ``make test`` runs them before the others: its two workers
+#: (pytest-xdist, ``--dist loadfile --no-loadscope-reorder``) each take the next file when they
+#: finish one, so that a long file left to the end would keep one worker busy while the other
+#: has nothing to do. The order changes when the tests run, never what they check.
+LONGEST_FIRST = [
+    "tests/tools/test_site.py",  # (20) builds the teacher's and the students' copies
+    "tests/tools/test_accessibility.py",  # (16) builds the self-study copy; axe-core on every page
+    "tests/tools/test_rerun.py",  # (15) the kit's notebooks rerun on other records
+    "tests/tools/test_print_pack.py",  # (11) the print pack, printed to PDF in A4 and Letter
+    "tests/tools/test_corpus_report.py",  # (10) corpus mode's comparison notebook
+    "tests/course/test_exercises.py",  # (10) every exercise cell on a fresh kernel
+    "tests/library/test_formats_tei.py",  # (9) compiles tei_all.rng
+    "tests/course/test_notebooks.py",  # (8) notebooks run on other records
+    "tests/tools/test_browser.py",  # (5) every page in Chromium
+]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that validates against the TEI's own schema (the ``schema`` fixture of
+    """The longest test files first (``LONGEST_FIRST``), each file's tests in their own order.
+
+    Every test that validates against the TEI's own schema (the ``schema`` fixture of
     tests/library/test_formats_tei.py: tei_all.rng takes several seconds to compile) is marked
     ``schema``, so that ``make test-fast`` can leave it out; ``make test`` runs it."""
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable
     for item in items:
         if "schema" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.schema)

@@ -44,7 +44,9 @@ RUN = """
 
 
 @pytest.mark.browser
-def test_no_serious_or_critical_violation_on_any_page(stored_site, students_site, self_study_site, chromium):
+def test_no_serious_or_critical_violation_on_any_page(self_study_site, students_site, stored_site, chromium):
+    # the copies are built in this order, the reverse of test_site.py's, so that two workers
+    # starting these two files at once build different copies (shared_build.shared)
     source = axe_source()
     seen: dict[str, str] = {}
     problems, checked = [], 0

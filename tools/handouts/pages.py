@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy as copying
+import functools
 import mimetypes
 import re
 import shutil
@@ -43,8 +44,13 @@ SOURCE_FILE_NAMES = {"docs/sources.md", "../docs/sources.md", "sources.md"}
 INDEX_TITLE = "The Kelly–Stalin interview, 18 July 1949: handouts"
 
 
+@functools.lru_cache(maxsize=None)
 def exporter(students: bool | Copy = False) -> HTMLExporter:
     """nbconvert's "lab" HTML exporter with the kit's template (``tools/site/notebook.html.j2``).
+
+    One exporter per copy and process: an exporter compiles its Jinja templates once, and the
+    same exporter converts every notebook of that copy (a new one for each notebook compiled
+    them again, about a tenth of a second each).
 
     Cell tags, as in Jupyter Book: "remove-cell", "remove-input", "remove-output" leave that
     part out of the page; "hide-in-print" (print.css) keeps it on screen only. The students'
