@@ -75,9 +75,18 @@ def count_sentences(text: str) -> int:
     text = text.strip()
     if not _LETTER_OR_DIGIT.search(text):
         return 0
+    return _sentences(text)
+
+
+def _sentences(text: str) -> int:
+    """:func:`count_sentences` of ``text``, stripped already and known to hold a letter or digit."""
     ends = list(_SENTENCE_END.finditer(text))
-    tail = text[ends[-1].end():] if ends else text
-    return len(ends) + (1 if _LETTER_OR_DIGIT.search(tail) else 0)
+    if not ends:
+        return 1
+    # Words after the last end make one more sentence. An end is followed by white space and a
+    # capital letter or digit (then there are words after it), or by the end of the (stripped)
+    # text (then there are none): where the last end stops tells which, without a search.
+    return len(ends) + (ends[-1].end() < len(text))
 
 
 def counts(text: str, split: list[list[str]] | None = None) -> tuple[int, int, int]:
@@ -94,10 +103,12 @@ def counts(text: str, split: list[list[str]] | None = None) -> tuple[int, int, i
     search = _LETTER_OR_DIGIT.search
     for part in parts:
         tokens += len(part)
-        characters += sum(map(len, part))
+        characters += len("".join(part))  # the tokens' lengths, summed in C
         # a token of letters and digits only (most) is a word; the rest are searched for one.
         # Both steps run in C (filterfalse, map), not one Python step per token.
         odd = list(filterfalse(str.isalnum, part))
         if odd:
             no_letter += list(map(search, odd)).count(None)
-    return tokens - no_letter, characters, count_sentences(text)
+    words = tokens - no_letter
+    # a text with a word has a letter or digit (and one without has no sentence)
+    return words, characters, _sentences(text.strip()) if words else 0

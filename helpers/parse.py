@@ -165,7 +165,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -330,6 +330,7 @@ _HEADING = re.compile(
 _HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
+_QUOTE_MARKS = "“”\"«»()[]"  # the characters of _QUOTE_CHARS
 _GROUP_CHARS = re.compile(r"[()\[\]]")
 _PROSE_END = re.compile(r"[.?!”\"’)]\d{0,3}\s*$")  # "... of European integration.2" too
 _ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
@@ -1216,7 +1217,31 @@ def _normal(label: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Quotations
-def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list[int]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
+def _quote_positions(text: str) -> list[int]:
+    """The offset of every character of :data:`_QUOTE_CHARS` in ``text``, in order: what
+    ``_QUOTE_CHARS.finditer(text)`` finds. Found one character at a time with ``str.find``,
+    which runs at the speed of ``memchr``; the pattern's scan tests every character of the text
+    against its set, several times slower on a record that quotes its speech throughout."""
+    found: list[int] = []
+    for ch in _QUOTE_MARKS:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
+
+
+def _has_group_char(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a parenthesis or a bracket (``_GROUP_CHARS.search``),
+    by four ``str.find``: each at the speed of ``memchr``, where the pattern tests every
+    character against its set."""
+    return (text.find("(", start, end) >= 0 or text.find(")", start, end) >= 0
+            or text.find("[", start, end) >= 0 or text.find("]", start, end) >= 0)
+
+
+def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list[int],
+                 marks: list[int]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
     """Follow quotation marks in ``text[begin:stop]``, with the quotations ``open_marks`` open.
 
     ``open_marks`` holds the opening mark of each quotation still open, outermost first (``""``
@@ -1227,15 +1252,16 @@ def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list
     quotation within it (``“He said "no" to me.”``); with none open, it opens one. Straight
     marks inside a parenthesis opened within the quotation belong to that parenthesis. A
     closing curly mark with no quotation open is added to ``strays`` (the parse warns of it).
+    ``marks`` is :func:`_quote_positions` of ``text``: the marks and brackets it looks at.
     """
     inside: list[tuple[int, int]] = []
     outside: list[tuple[int, int]] = []
     parens = 0
     mark = begin  # where the current inside/outside span began
     opened_at: int | None = begin if open_marks else None
-    for m in _QUOTE_CHARS.finditer(text, begin, stop):
-        ch = m.group()
-        pos = m.start()
+    for k in range(bisect_left(marks, begin), bisect_left(marks, stop)):
+        pos = marks[k]
+        ch = text[pos]
         if ch == "(" or ch == "[":
             parens += 1
         elif ch == ")" or ch == "]":
@@ -1283,7 +1309,7 @@ def _directions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
     comma right after a direction that follows the end of a sentence ("No. (After a pause).")
     goes with the direction, so the spoken text does not read "No. . Why".
     """
-    if _GROUP_CHARS.search(text, start, end) is None:  # most speech has no direction
+    if not _has_group_char(text, start, end):  # most speech has no direction
         return [(start, end)], []
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
@@ -1731,6 +1757,13 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             indents.append(_indents(text, paragraphs))
         return indents[0]
 
+    positions: list[list[int]] = []  # where the quotation marks and brackets are (found once)
+
+    def quote_marks() -> list[int]:
+        if not positions:
+            positions.append(_quote_positions(text))
+        return positions[0]
+
     rare_gaps: list[bool] = []  # whether two blank lines between paragraphs are rare (worked out once)
     running = _RunningHeads(paragraphs)
     heads_said: set[int] = set()
@@ -1847,7 +1880,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                       f"'{label}'), with the speaker's name")
             if current.quoted:
                 open_marks, inside, outside, opened_at = _scan_quotes(
-                    text, label_end, para.end, "", strays)
+                    text, label_end, para.end, "", strays, quote_marks())
                 current.speech += inside
                 current.outside += outside
             else:
@@ -1865,7 +1898,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 current.outside.append((begin, begin + 1))
                 begin += 1
             open_marks, inside, outside, opened_here = _scan_quotes(
-                text, begin, para.end, open_marks, strays)
+                text, begin, para.end, open_marks, strays, quote_marks())
             current.speech += inside
             current.outside += outside
             if opened_here is not None and opened_here != begin:
@@ -2336,35 +2369,41 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
     first = paragraphs[turn.paragraphs[0]]
     last = paragraphs[turn.paragraphs[-1]]
     directions: list[tuple[int, str]] = []
-    spoken_parts: list[str] = []
-    previous_end: int | None = None
     speech = turn.speech
     # No parenthesis or bracket anywhere from the first span to the last: no span has a
-    # direction, so none is split (what _directions would find, with one search a turn).
-    plain = not speech or _GROUP_CHARS.search(
-        text, min(a for a, _ in speech), max(b for _, b in speech)) is None
-    for s_start, s_end in speech:
-        if previous_end is not None:
-            # a blank line between two spans parts them with one; no line break, no blank line
-            between = (text.find("\n", previous_end, s_start) >= 0
-                       and _SEPARATOR.search(text, previous_end, s_start) is not None)
-            spoken_parts.append("\n\n" if between else " ")
-        previous_end = s_end
-        if plain:
-            spoken_parts.append(text[s_start:s_end])
-            continue
-        pieces, groups = _directions(text, s_start, s_end)
-        spoken_parts.append(text[s_start:s_end] if not groups else
-                            "".join([text[a:b] for a, b in pieces]))
-        directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
+    # direction, so none is split (what _directions would find, with one search a turn). The
+    # spans are in reading order (each paragraph's appended after the one before, and within a
+    # paragraph in order), so the first starts first and the last ends last.
+    plain = not speech or not _has_group_char(text, speech[0][0], speech[-1][1])
+    if plain and len(speech) == 1:  # most turns: one span, nothing to join
+        joined = text[speech[0][0]:speech[0][1]]
+    else:
+        spoken_parts: list[str] = []
+        previous_end: int | None = None
+        for s_start, s_end in speech:
+            if previous_end is not None:
+                # a blank line between two spans parts them with one; no line break, no blank line
+                between = (text.find("\n", previous_end, s_start) >= 0
+                           and _SEPARATOR.search(text, previous_end, s_start) is not None)
+                spoken_parts.append("\n\n" if between else " ")
+            previous_end = s_end
+            if plain:
+                spoken_parts.append(text[s_start:s_end])
+                continue
+            pieces, groups = _directions(text, s_start, s_end)
+            spoken_parts.append(text[s_start:s_end] if not groups else
+                                "".join([text[a:b] for a, b in pieces]))
+            directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
+        joined = "".join(spoken_parts)
     for o_start, o_end in turn.outside:
-        chunk = _clean(text[o_start:o_end])
-        if _ALNUM.search(chunk) is not None:  # a letter or digit (str.isalnum) in it
-            directions.append((o_start, chunk))
-    directions.sort()
+        # a letter or digit (str.isalnum) in it: only then is it a direction, tidied (tidying
+        # folds white space only, so it is looked for in the text as it stands)
+        if _ALNUM.search(text, o_start, o_end) is not None:
+            directions.append((o_start, _clean(text[o_start:o_end])))
+    if len(directions) > 1:
+        directions.sort()
     # The spoken text tidied (paragraphs apart by a blank line, white space inside folded) and
     # counted, from one split into tokens.
-    joined = "".join(spoken_parts)
     chunks = _SEPARATOR.split(joined) if "\n" in joined else [joined]
     parts = [tokens for tokens in map(str.split, chunks) if tokens]
     spoken = "\n\n".join([" ".join(tokens) for tokens in parts])
