@@ -62,7 +62,7 @@ from .measures import per_document, speakers_by_document
 from .parse import STYLES
 from .people import people_sidecar
 from .source import decode, read_bytes
-from .speakers import load_speakers, sidecar
+from .speakers import _read_speakers, sidecar
 from .transcript import TURN_COLUMNS, parse_rows
 
 __all__ = ["CHARTS", "DOCUMENT_COLUMNS", "EXPORT_FORMATS", "PACKAGES", "Corpus", "Input", "Record",
@@ -190,8 +190,11 @@ def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: s
         record.sha256 = hashlib.sha256(data).hexdigest()
         record.size = len(data)
         text = decode(data, item.path)
-        aliases = load_speakers(item.speakers) if item.speakers is not None else []
-        record.speakers_sha256 = _digest(item.speakers)
+        aliases, speaker_bytes = (_read_speakers(item.speakers) if item.speakers is not None
+                                  else ([], None))
+        # the speaker file's bytes as parsed, hashed (read again only if they were not kept)
+        record.speakers_sha256 = (hashlib.sha256(speaker_bytes).hexdigest()
+                                  if speaker_bytes is not None else _digest(item.speakers))
         rows = parse_rows(text, item.path, aliases, style, blocks=bool(formats))
         result = rows.result
         record.style, record.style_reason = result.style.name, result.style.reason

@@ -22,7 +22,8 @@ only then: "1" is the rules above.
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
+from itertools import compress
+from operator import itemgetter, not_
 
 __all__ = ["count_characters", "count_sentences", "count_words", "counts"]
 
@@ -40,6 +41,15 @@ _SENTENCE_END = re.compile(
     r"[.?!](?<![.?!][.?!])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<![^\w.][A-Z]\.)(?<!^[A-Z]\.)"
     r"[.?!]*+[”\"’)]*+(?=\s+[“\"(]?[A-Z0-9]|\s*$)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_FIRST = itemgetter(0)  # a token's first character (tokens are never empty)
+# _SENTENCE_END cut in two by its first mark, for speed only: a full stop (a plain character,
+# which the regex engine finds at the speed of a byte search, where it tests every character
+# against a set of three) and "?" or "!" (searched only in text that has one). No end of one
+# overlaps an end of the other (an end starts at the first mark of a run and takes the run
+# whole), so together they find the ends _SENTENCE_END finds (tests/library/test_fast_paths.py).
+_AFTER_FIRST_MARK = _SENTENCE_END.pattern[len("[.?!]"):]
+_FULL_STOP_END = re.compile(r"\." + _AFTER_FIRST_MARK)
+_OTHER_END = re.compile(r"[?!]" + _AFTER_FIRST_MARK)
 
 
 def count_words(text: str) -> int:
@@ -80,13 +90,18 @@ def count_sentences(text: str) -> int:
 
 def _sentences(text: str) -> int:
     """:func:`count_sentences` of ``text``, stripped already and known to hold a letter or digit."""
-    ends = list(_SENTENCE_END.finditer(text))
-    if not ends:
-        return 1
+    ends = list(_FULL_STOP_END.finditer(text))
+    last = ends[-1].end() if ends else 0
+    n = len(ends)
+    if "?" in text or "!" in text:
+        others = list(_OTHER_END.finditer(text))
+        if others:
+            n += len(others)
+            last = max(last, others[-1].end())
     # Words after the last end make one more sentence. An end is followed by white space and a
     # capital letter or digit (then there are words after it), or by the end of the (stripped)
     # text (then there are none): where the last end stops tells which, without a search.
-    return len(ends) + (ends[-1].end() < len(text))
+    return n + (not n or last < len(text))
 
 
 def counts(text: str, split: list[list[str]] | None = None) -> tuple[int, int, int]:
@@ -104,10 +119,13 @@ def counts(text: str, split: list[list[str]] | None = None) -> tuple[int, int, i
     for part in parts:
         tokens += len(part)
         characters += len("".join(part))  # the tokens' lengths, summed in C
-        # a token of letters and digits only (most) is a word; the rest are searched for one.
-        # Both steps run in C (filterfalse, map), not one Python step per token.
-        odd = list(filterfalse(str.isalnum, part))
-        if odd:
+        # A token that begins with a letter or digit (most) is a word: when every token does
+        # (most paragraphs of speech), there is nothing more to look at. Else the tokens that
+        # begin otherwise ("—", "“Yes", "(1)") are searched for a letter or digit. Every step
+        # runs in C (map, compress), not one Python step per token.
+        firsts = "".join(map(_FIRST, part))
+        if not firsts.isalnum():
+            odd = compress(part, map(not_, map(str.isalnum, firsts)))
             no_letter += list(map(search, odd)).count(None)
     words = tokens - no_letter
     # a text with a word has a letter or digit (and one without has no sentence)

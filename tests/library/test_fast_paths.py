@@ -21,3 +21,31 @@ def test_quote_positions_are_the_patterns_matches(text):
 def test_group_char_test_is_the_patterns_search(text, start, end):
     assert parse._has_group_char(text, start, end) == (
         parse._GROUP_CHARS.search(text, start, end) is not None)
+
+
+# runs of the pieces that matter to a sentence's end: marks, closing and opening quotation
+# marks, capitals and initials, the titles that do not end one, white space
+_PROSE = st.lists(st.sampled_from(list("aZD9_ .?!,;—-“”\"’()\n\t") + ["Mr", "Mrs", "Dr", "St",
+                                                                      "\u00a0", "é", "٣"]),
+                  max_size=40).map("".join)
+
+
+@given(_PROSE)
+def test_sentences_are_the_published_patterns(text):
+    """counting._sentences (two patterns, cut at the first mark) counts as _SENTENCE_END does."""
+    from helpers import counting
+
+    text = text.strip()
+    if not counting._LETTER_OR_DIGIT.search(text):
+        return
+    ends = list(counting._SENTENCE_END.finditer(text))
+    tail = text[ends[-1].end():] if ends else text
+    assert counting._sentences(text) == len(ends) + (1 if counting._LETTER_OR_DIGIT.search(tail) else 0)
+
+
+@given(_PROSE)
+def test_words_are_tokens_with_a_letter_or_digit(text):
+    """counting.counts's words (the first characters looked at first) follow the rule literally."""
+    from helpers import counting
+
+    assert counting.counts(text)[0] == sum(any(ch.isalnum() for ch in t) for t in text.split())
