@@ -185,6 +185,7 @@ STYLES = ("quoted", "colon", "full-stop")
 # ---------------------------------------------------------------------------------------------
 # Patterns
 _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
+_SEPARATOR_KEPT = re.compile(r"(\n(?:[^\S\n]*\n)+)")  # the same, kept by split
 # Capital letters a label may begin with: Latin (with the extended blocks, which mix capitals
 # and small letters), Greek and Cyrillic. Combining accents may follow any letter ("José" typed
 # as "Jose" and U+0301, as text copied on a Mac often is).
@@ -393,22 +394,27 @@ class _Candidate(NamedTuple):
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Cut ``text`` into paragraphs at blank lines; offsets exclude surrounding white space."""
     paragraphs: list[Paragraph] = []
-    piece_start = 0
+    # The pieces between blank lines, each followed by the separator after it (split in C:
+    # no match object a paragraph); ``pos`` and ``line`` are where the piece begins.
+    pieces = _SEPARATOR_KEPT.split(text)
+    separators = pieces[1::2]
+    separators.append("")
+    pos = 0
     line = 1
-    counted_to = 0
-    bounds = [(m.start(), m.end()) for m in _SEPARATOR.finditer(text)]
-    bounds.append((len(text), len(text)))
-    for sep_start, sep_end in bounds:
-        piece = text[piece_start:sep_start]
+    for piece, separator in zip(pieces[::2], separators):
         stripped = piece.strip()
         if stripped:
-            start = piece_start + (len(piece) - len(piece.lstrip()))
+            lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
+            first = line + piece.count("\n", 0, lead) if lead else line
+            start = pos + lead
             end = start + len(stripped)
-            line += text.count("\n", counted_to, start)
-            counted_to = start
-            line_end = line + stripped.count("\n")
-            paragraphs.append(Paragraph(start, end, line, line_end, stripped))
-        piece_start = sep_end
+            last = first + stripped.count("\n")
+            paragraphs.append(Paragraph(start, end, first, last, stripped))
+            line = last + piece.count("\n", end - pos)  # and the line breaks after the text
+        else:
+            line += piece.count("\n")
+        line += separator.count("\n")
+        pos += len(piece) + len(separator)
     return paragraphs
 
 
@@ -1135,8 +1141,9 @@ _EDITORIAL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|(?:\*[ \t]*){3,}|(?:\.[ \t
 def _prose(paragraph: str) -> bool:
     """Whether a paragraph is prose: twelve words or more, ending like a sentence, no line
     opening with a header field (``DATE: ...``)."""
-    return (count_words(paragraph) >= 12 and _PROSE_END.search(paragraph) is not None
-            and not _has_field_line(paragraph))
+    # (fewer than twelve tokens cannot hold twelve words: told by a split that stops at twelve)
+    return (len(paragraph.split(None, 11)) >= 12 and count_words(paragraph) >= 12
+            and _PROSE_END.search(paragraph) is not None and not _has_field_line(paragraph))
 
 
 def _list_heading(label: str) -> bool:
@@ -1856,8 +1863,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
+            names = m.re.groupindex  # (a new mapping at every look: looked at once)
             for group in ("role", "aside", "call", "note", "glued"):
-                if group in m.re.groupindex and m.group(group):
+                if group in names and m.group(group):
                     g0, g1 = m.start(group), m.end(group)
                     if group == "aside" and text[g1 - 1] != text[g0]:
                         # two groups, "(China) (spoke in Chinese)": one direction each

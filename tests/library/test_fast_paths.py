@@ -49,3 +49,27 @@ def test_words_are_tokens_with_a_letter_or_digit(text):
     from helpers import counting
 
     assert counting.counts(text)[0] == sum(any(ch.isalnum() for ch in t) for t in text.split())
+
+
+def _paragraphs_by_finditer(text):
+    """split_paragraphs as it was written before it split in C: one match a blank line."""
+    out = []
+    piece_start, line, counted_to = 0, 1, 0
+    bounds = [(m.start(), m.end()) for m in parse._SEPARATOR.finditer(text)] + [(len(text), len(text))]
+    for sep_start, sep_end in bounds:
+        piece = text[piece_start:sep_start]
+        stripped = piece.strip()
+        if stripped:
+            start = piece_start + (len(piece) - len(piece.lstrip()))
+            line += text.count("\n", counted_to, start)
+            counted_to = start
+            out.append((start, start + len(stripped), line, line + stripped.count("\n"), stripped))
+        piece_start = sep_end
+    return out
+
+
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", "\t", "\r\n", "b c", "\u2028", "\u00a0",
+                                 "\n \n", "\r", "\x0c", "“x”"]), max_size=30).map("".join))
+def test_paragraphs_are_those_of_one_match_a_blank_line(text):
+    assert [(p.start, p.end, p.line_start, p.line_end, p.text)
+            for p in parse.split_paragraphs(text)] == _paragraphs_by_finditer(text)
