@@ -171,7 +171,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .counting import count_words, counts
+from .counting import count_words, _tidy_counts
 from .doubts import Doubt
 from .errors import TranscriptError
 from .source import position
@@ -941,10 +941,14 @@ def _as_written(c: _Candidate) -> str:
     return {":": "colon", ";": "semicolon"}.get(mark, "comma")
 
 
-def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
-    """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
-    stops = [(shape, c) for c in openings
-             if (shape := c.shape if c.shape != "known" else _as_written(c)).endswith("stop")]
+def _full_stop_evidence(openings: list[_Candidate], n_colon: int,
+                        written: list[str] | None = None) -> tuple[bool, str]:
+    """Whether the record writes its labels with a full stop, and why (see grammar rule 3).
+    ``written`` is :func:`_as_written` of each opening, if worked out already."""
+    if written is None:
+        written = [_as_written(c) for c in openings]
+    # (_as_written is a candidate's own shape, but for a speaker-file label's)
+    stops = [(shape, c) for c, shape in zip(openings, written) if shape.endswith("stop")]
     caps = [c for shape, c in stops if shape == "caps-stop"]
     title = [c for shape, c in stops if shape == "title-stop" and c.words >= 2]
     q = sum(shape == "q-stop" for shape, _ in stops)
@@ -1355,9 +1359,10 @@ class _Reading:
                  ignored: frozenset[str] = frozenset()) -> None:
         self.ignored = ignored  # folded labels the speaker file says are not speakers
         shapes = Counter(c.shape for c in openings)
+        written = [_as_written(c) for c in openings]  # (worked out once, for both below)
         n_colon = shapes["q"] + shapes["q-space"] + shapes["numbered"] + shapes["colon"] + sum(
-            _as_written(c) == "colon" for c in openings if c.shape == "known")
-        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
+            shape == "colon" for c, shape in zip(openings, written) if c.shape == "known")
+        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon, written)
         self.fs_reason = fs_reason
         self.given = style
         if style is not None:
@@ -2178,10 +2183,11 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
     first = next((k for k, m in enumerate(matches) if m is not None), None)
     if first is None:
         return []
-    read = [m for m in matches if m is not None]
-    quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
-    if 2 * quoted >= len(read) and not listed:
-        return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
+    if not listed:  # (with labels listed, the record is looked into however it quotes)
+        read = [m for m in matches if m is not None]
+        quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
+        if 2 * quoted >= len(read):
+            return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
     alternatives = [re.escape(x) for x in sorted(written, key=len, reverse=True)]
     alternatives += ["(?i:" + rf"{_WS}+".join(map(re.escape, x.split())) + ")"
                      for x in sorted(listed, key=len, reverse=True)]
@@ -2415,7 +2421,7 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
     chunks = _SEPARATOR.split(joined) if "\n" in joined else [joined]
     parts = [tokens for tokens in map(str.split, chunks) if tokens]
     spoken = "\n\n".join([" ".join(tokens) for tokens in parts])
-    words, characters, sentences = counts(spoken, parts)
+    words, characters, sentences = _tidy_counts(spoken, parts)
     return {
         "turn": number,
         "label": turn.label,

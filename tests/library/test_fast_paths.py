@@ -73,3 +73,15 @@ def _paragraphs_by_finditer(text):
 def test_paragraphs_are_those_of_one_match_a_blank_line(text):
     assert [(p.start, p.end, p.line_start, p.line_end, p.text)
             for p in parse.split_paragraphs(text)] == _paragraphs_by_finditer(text)
+
+
+_TOKEN = st.lists(st.sampled_from(list("aZ9_.?!—“”’()") + ["Mr", "é"]), min_size=1).map("".join)
+
+
+@given(st.lists(st.lists(_TOKEN, min_size=1), min_size=1, max_size=6))
+def test_tidy_counts_are_counts(split):
+    """counting._tidy_counts (characters from the length of a tidy text) is counting.counts."""
+    from helpers import counting
+
+    text = "\n\n".join(" ".join(tokens) for tokens in split)
+    assert counting._tidy_counts(text, split) == counting.counts(text, split) == counting.counts(text)
