@@ -18,9 +18,10 @@
 document's turns here are its turns there (a test checks it on every record of the kit's tests).
 A document's id is its file's stem; documents are in the order of their file names.
 
-**Speed.** The files are read in parallel, one process per core (``jobs``), in batches; each
-worker sends back plain rows (tuples and strings, no DataFrames), and the tables are built once,
-at the end, from those lists (see ``benchmarks/bench_corpus.py`` and the README's "Speed").
+**Speed.** The files are read in parallel, one process per core (``jobs``), in batches (each
+worker is sent the next batch as soon as it sends one back); each worker sends back plain rows
+(tuples and strings, no DataFrames), and the tables are built once, at the end, from those
+lists (see ``benchmarks/bench_corpus.py`` and the README's "Speed").
 A file that cannot be read is a :class:`Record` with its one-line error; the others go on.
 
 **Provenance.** :func:`write_manifest` writes ``manifest.json`` (the kit's and the counting
@@ -267,6 +268,73 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def _worker(conn: Any) -> None:
+    """A worker process: read each batch sent on ``conn`` and send back its records (or the
+    exception that stopped it), until ``None`` comes."""
+    while True:
+        batch = conn.recv()
+        if batch is None:
+            break
+        try:
+            conn.send((True, _read_batch(batch)))
+        except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+            conn.send((False, exc))
+    conn.close()
+
+
+def _in_workers(batches: list, jobs: int) -> Iterable[list[Record]]:
+    """The records of each batch, in order, read by ``jobs`` worker processes: each worker is
+    sent a batch, and another as soon as it sends one back.
+
+    (``multiprocessing.Pool.imap`` did this before, at a cost: its thread that watches the
+    workers also wakes whenever results wait in the pipe, and a batch's results are megabytes,
+    so it spun while they were read, costing the parent some 0.3 s of a core on 1,000 records:
+    a core the workers need on a 2-core machine. Here the parent only waits, receives and
+    sends.)"""
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    workers = []
+    try:
+        for _ in range(jobs):
+            parent_end, child_end = ctx.Pipe()
+            process = ctx.Process(target=_worker, args=(child_end,), daemon=True)
+            process.start()
+            child_end.close()
+            workers.append((process, parent_end))
+        given: dict[Any, int] = {}  # each worker's connection -> the batch it is reading
+        done: dict[int, list[Record]] = {}
+        next_batch = next_out = 0
+        for _, conn in workers:
+            if next_batch < len(batches):
+                conn.send(batches[next_batch])
+                given[conn] = next_batch
+                next_batch += 1
+        while next_out < len(batches):
+            for conn in wait(list(given)):
+                ok, result = conn.recv()
+                if not ok:
+                    raise result
+                done[given.pop(conn)] = result
+                if next_batch < len(batches):
+                    conn.send(batches[next_batch])
+                    given[conn] = next_batch
+                    next_batch += 1
+            while next_out in done:  # in order, as the batches were given
+                yield done.pop(next_out)
+                next_out += 1
+        for _, conn in workers:
+            conn.send(None)
+        for process, _ in workers:
+            process.join()
+    finally:
+        for process, conn in workers:
+            if process.is_alive():  # an error, or the run stopped: the workers are stopped too
+                process.terminate()
+                process.join()
+            conn.close()
+
+
 def _progress(total: int, show: bool | None) -> Any:
     """A tqdm bar on standard error for a long run on a terminal; ``None`` otherwise."""
     if show is None:
@@ -291,10 +359,8 @@ def _read_all(inputs: list[Input], jobs: int, style: str | None, formats: tuple[
     try:
         if jobs <= 1 or len(batches) <= 1:
             results: Iterable[list[Record]] = map(_read_batch, batches)
-            pool = None
         else:
-            pool = _context().Pool(min(jobs, len(batches)))
-            results = pool.imap(_read_batch, batches)
+            results = _in_workers(batches, min(jobs, len(batches)))
         try:
             for done in results:
                 records += done
@@ -306,9 +372,9 @@ def _read_all(inputs: list[Input], jobs: int, style: str | None, formats: tuple[
                 if bar is not None:
                     bar.update(len(done))
         finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
+            close = getattr(results, "close", None)
+            if close is not None:  # the workers' generator: stops them, if they are running
+                close()
     finally:
         if bar is not None:
             bar.close()
