@@ -562,6 +562,15 @@ def _paragraph_start(text: str, p: int) -> bool:
     return not text[before:line_start - 1].strip()
 
 
+_CAPS_SECOND = re.compile(rf"[{_UPPER}’'\-.{_ACCENTS}]")
+
+
+def _caps_opening(text: str, p: int) -> bool:
+    """Whether ``text`` at ``p`` may open a word in capitals or a title's abbreviation, as
+    _FULL_STOP_LABEL and _FULL_STOP_COMMA need: false means neither matches there."""
+    return _CAPS_SECOND.match(text, p + 1) is not None or text.startswith(("Mc", "Mac", "De", "La"), p)
+
+
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
     item = _ITEM.match(text, pos) if text.startswith(("[", "§"), pos) else None
@@ -635,7 +644,12 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
             return _make(m, "a-stop")
     if not stop:
         return None
-    m = _FULL_STOP_LABEL.match(text, p)
+    # The two patterns below open with a word in capitals or a title's abbreviation ("MR.",
+    # "McGEE", "DeGAULLE"): its second character is a capital, a full stop, an apostrophe, a
+    # hyphen or an accent, or it opens with Mc, Mac, De or La. A line that opens otherwise (most
+    # lines of speech, "The Generalissimo received me ...") is not tried against them.
+    caps = _caps_opening(text, p)
+    m = _FULL_STOP_LABEL.match(text, p) if caps else None
     if m is not None:
         folded = _normal(m.group("label"))
         if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
@@ -643,7 +657,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if _greeting(folded):
             return _make(m, "greeting")  # "GOOD MORNING. Won't you all please sit down."
         return _make(m, "note-call" if m.group("call") is not None else "caps-stop")
-    m = _FULL_STOP_COMMA.match(text, p)
+    m = _FULL_STOP_COMMA.match(text, p) if caps else None
     if m is not None:
         words = _normal(m.group("label")).replace(",", " ").split()
         if (words[0] in _INTERJECTIONS or words[0] in _NOT_FULL_STOP_SPEAKERS

@@ -85,3 +85,11 @@ def test_tidy_counts_are_counts(split):
 
     text = "\n\n".join(" ".join(tokens) for tokens in split)
     assert counting._tidy_counts(text, split) == counting.counts(text, split) == counting.counts(text)
+
+
+@given(st.lists(st.sampled_from(["M", "c", "a", "D", "e", "L", "R", "Z", ".", " ", "’", "'", "-", "\u0301",
+                                 "É", "ž", "Ā", ",", "[x]", "(y)", "2", "\t"]), max_size=14).map("".join))
+def test_caps_opening_is_needed_by_the_full_stop_patterns(text):
+    if not parse._caps_opening(text, 0):
+        assert parse._FULL_STOP_LABEL.match(text) is None
+        assert parse._FULL_STOP_COMMA.match(text) is None
