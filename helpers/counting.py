@@ -104,35 +104,13 @@ def _sentences(text: str) -> int:
     return n + (not n or last < len(text))
 
 
-def _tidy_counts(text: str, split: list[list[str]]) -> tuple[int, int, int]:
-    """:func:`counts` of a tidy ``text``: the token lists of ``split`` (none empty) joined by
-    one space within each and by a blank line (``"\\n\\n"``) between them, as the parser
-    writes a turn's spoken text. Its characters are then its length less the spaces and line
-    breaks that join the tokens, with no sum over them (a test checks it against counts)."""
-    words, _, sentences = counts(text, split, characters=False)
-    tokens = sum(map(len, split))
-    characters = len(text) - (tokens - len(split)) - 2 * (len(split) - 1) if split else 0
-    return words, characters, sentences
-
-
-def counts(text: str, split: list[list[str]] | None = None,
-           characters: bool = True) -> tuple[int, int, int]:
-    """:func:`count_words`, :func:`count_characters` and :func:`count_sentences` of ``text`` at
-    once, splitting it into tokens once (what the parser does for every turn; a test checks
-    that the three agree with the functions above on any text). ``split``, for a caller that
-    has split the text already, is its tokens as lists that together are ``text.split()``.
-    ``characters=False`` leaves the characters uncounted (0), for ``_tidy_counts``.
-
-    >>> counts("No — never . Why?")
-    (3, 13, 2)
-    """
-    parts = [text.split()] if split is None else split
-    tokens = n_characters = no_letter = 0
+def _words(parts: list[list[str]]) -> int:
+    """The words among the tokens of ``parts`` (lists of tokens, none empty): those with a
+    letter or digit."""
+    tokens = no_letter = 0
     search = _LETTER_OR_DIGIT.search
     for part in parts:
         tokens += len(part)
-        if characters:
-            n_characters += len("".join(part))  # the tokens' lengths, summed in C
         # A token that begins with a letter or digit (most) is a word: when every token does
         # (most paragraphs of speech), there is nothing more to look at. Else the tokens that
         # begin otherwise ("—", "“Yes", "(1)") are searched for a letter or digit. Every step
@@ -141,6 +119,31 @@ def counts(text: str, split: list[list[str]] | None = None,
         if not firsts.isalnum():
             odd = compress(part, map(not_, map(str.isalnum, firsts)))
             no_letter += list(map(search, odd)).count(None)
-    words = tokens - no_letter
+    return tokens - no_letter
+
+
+def _tidy_counts(text: str, split: list[list[str]]) -> tuple[int, int, int]:
+    """:func:`counts` of a tidy ``text``: the token lists of ``split`` (none empty) joined by
+    one space within each and by a blank line (``"\\n\\n"``) between them, as the parser
+    writes a turn's spoken text. Its characters are then its length less the spaces and line
+    breaks that join the tokens, with no sum over them (a test checks it against counts)."""
+    words = _words(split)
+    tokens = sum(map(len, split))
+    characters = len(text) - (tokens - len(split)) - 2 * (len(split) - 1) if split else 0
+    return words, characters, _sentences(text) if words else 0  # (tidy: nothing to strip)
+
+
+def counts(text: str, split: list[list[str]] | None = None) -> tuple[int, int, int]:
+    """:func:`count_words`, :func:`count_characters` and :func:`count_sentences` of ``text`` at
+    once, splitting it into tokens once (what the parser does for every turn; a test checks
+    that the three agree with the functions above on any text). ``split``, for a caller that
+    has split the text already, is its tokens as lists that together are ``text.split()``.
+
+    >>> counts("No — never . Why?")
+    (3, 13, 2)
+    """
+    parts = [text.split()] if split is None else [part for part in split if part]
+    words = _words(parts)
+    characters = sum(len("".join(part)) for part in parts)  # the tokens' lengths, summed in C
     # a text with a word has a letter or digit (and one without has no sentence)
-    return words, n_characters, _sentences(text.strip()) if words else 0
+    return words, characters, _sentences(text.strip()) if words else 0
