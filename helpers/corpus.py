@@ -318,7 +318,8 @@ def _in_workers(batches: list, jobs: int) -> Iterable[list[Record]]:
                 given[conn] = next_batch
                 next_batch += 1
         while next_out < len(batches):
-            for conn in wait(list(given)):
+            ready: list[Any] = wait(list(given))  # (the connections with a reply to read)
+            for conn in ready:
                 ok, result = conn.recv()
                 if not ok:
                     raise result
