@@ -18,9 +18,10 @@
 document's turns here are its turns there (a test checks it on every record of the kit's tests).
 A document's id is its file's stem; documents are in the order of their file names.
 
-**Speed.** The files are read in parallel, one process per core (``jobs``), in batches; each
-worker sends back plain rows (tuples and strings, no DataFrames), and the tables are built once,
-at the end, from those lists (see ``benchmarks/bench_corpus.py`` and the README's "Speed").
+**Speed.** The files are read in parallel, one process per core (``jobs``), in batches (each
+worker is sent the next batch as soon as it sends one back); each worker sends back plain rows
+(tuples and strings, no DataFrames), and the tables are built once, at the end, from those
+lists (see ``benchmarks/bench_corpus.py`` and the README's "Speed").
 A file that cannot be read is a :class:`Record` with its one-line error; the others go on.
 
 **Provenance.** :func:`write_manifest` writes ``manifest.json`` (the kit's and the counting
@@ -62,7 +63,7 @@ from .measures import per_document, speakers_by_document
 from .parse import STYLES
 from .people import people_sidecar
 from .source import decode, read_bytes
-from .speakers import load_speakers, sidecar
+from .speakers import _read_speakers, sidecar
 from .transcript import TURN_COLUMNS, parse_rows
 
 __all__ = ["CHARTS", "DOCUMENT_COLUMNS", "EXPORT_FORMATS", "PACKAGES", "Corpus", "Input", "Record",
@@ -81,9 +82,11 @@ CHARTS = {
     "share_per_document": "Each speaker's share of the words, document by document",
     "turns_per_document": "Turns per document",
 }
-#: Files in a batch sent to one worker at a time: enough that a batch's overhead is small
-#: against its parse, few enough that the work spreads evenly and the progress bar moves.
-_BATCHES_PER_JOB = 8
+#: Files in a batch sent to one worker at a time: enough that a batch's overhead (well under
+#: a millisecond) is small against its parse, few enough that the work spreads evenly (at the
+#: end, one worker may be left with a batch while the other waits: on 1,000 records, 16 files,
+#: some 30 ms) and the progress bar moves.
+_BATCHES_PER_JOB = 32
 #: A turn row's values in the order of TURN_COLUMNS, as a tuple (in C).
 _TURN_VALUES = operator.itemgetter(*TURN_COLUMNS)
 #: Runs of at least this many files show a progress bar on a terminal.
@@ -128,12 +131,19 @@ def find_inputs(folder: str | Path, speakers_dir: str | Path | None = None) -> l
     if speakers_dir is not None and not Path(speakers_dir).is_dir():
         raise KitError("no such folder of speaker files", str(speakers_dir))
     found = []
-    for path in sorted(where.iterdir(), key=lambda p: p.name):
-        if path.suffix != ".txt" or not path.is_file():
+    # One listing of the folder (os.scandir: whether an entry is a file, and whether a speaker
+    # file stands beside it, are known from it without a stat each, on 1,000 files some 15 ms)
+    with os.scandir(where) as listing:
+        entries = {entry.name: entry for entry in listing}
+    for name in sorted(entries):
+        # the names Path.suffix calls ".txt" ("a.txt", not ".txt"), that are files
+        if not (name.endswith(".txt") and len(name) > 4) or not entries[name].is_file():
             continue
+        path = where / name
         own = Path(speakers_dir) / f"{path.stem}.speakers.csv" if speakers_dir is not None else None
         if own is None or not own.is_file():
-            own = sidecar(path) if sidecar(path).is_file() else None
+            beside = entries.get(f"{path.stem}.speakers.csv")  # sidecar(path), in the listing
+            own = sidecar(path) if beside is not None and beside.is_file() else None
         found.append(Input(str(path), str(own) if own is not None else None))
     return found
 
@@ -190,8 +200,11 @@ def _read_one(item: Input, style: str | None, formats: Sequence[str], exports: s
         record.sha256 = hashlib.sha256(data).hexdigest()
         record.size = len(data)
         text = decode(data, item.path)
-        aliases = load_speakers(item.speakers) if item.speakers is not None else []
-        record.speakers_sha256 = _digest(item.speakers)
+        aliases, speaker_bytes = (_read_speakers(item.speakers) if item.speakers is not None
+                                  else ([], None))
+        # the speaker file's bytes as parsed, hashed (read again only if they were not kept)
+        record.speakers_sha256 = (hashlib.sha256(speaker_bytes).hexdigest()
+                                  if speaker_bytes is not None else _digest(item.speakers))
         rows = parse_rows(text, item.path, aliases, style, blocks=bool(formats))
         result = rows.result
         record.style, record.style_reason = result.style.name, result.style.reason
@@ -262,6 +275,74 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def _worker(conn: Any) -> None:
+    """A worker process: read each batch sent on ``conn`` and send back its records (or the
+    exception that stopped it), until ``None`` comes."""
+    while True:
+        batch = conn.recv()
+        if batch is None:
+            break
+        try:
+            conn.send((True, _read_batch(batch)))
+        except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+            conn.send((False, exc))
+    conn.close()
+
+
+def _in_workers(batches: list, jobs: int) -> Iterable[list[Record]]:
+    """The records of each batch, in order, read by ``jobs`` worker processes: each worker is
+    sent a batch, and another as soon as it sends one back.
+
+    (``multiprocessing.Pool.imap`` did this before, at a cost: its thread that watches the
+    workers also wakes whenever results wait in the pipe, and a batch's results are megabytes,
+    so it spun while they were read, costing the parent some 0.3 s of a core on 1,000 records:
+    a core the workers need on a 2-core machine. Here the parent only waits, receives and
+    sends.)"""
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    workers = []
+    try:
+        for _ in range(jobs):
+            parent_end, child_end = ctx.Pipe()
+            process = ctx.Process(target=_worker, args=(child_end,), daemon=True)
+            process.start()
+            child_end.close()
+            workers.append((process, parent_end))
+        given: dict[Any, int] = {}  # each worker's connection -> the batch it is reading
+        done: dict[int, list[Record]] = {}
+        next_batch = next_out = 0
+        for _, conn in workers:
+            if next_batch < len(batches):
+                conn.send(batches[next_batch])
+                given[conn] = next_batch
+                next_batch += 1
+        while next_out < len(batches):
+            ready: list[Any] = wait(list(given))  # (the connections with a reply to read)
+            for conn in ready:
+                ok, result = conn.recv()
+                if not ok:
+                    raise result
+                done[given.pop(conn)] = result
+                if next_batch < len(batches):
+                    conn.send(batches[next_batch])
+                    given[conn] = next_batch
+                    next_batch += 1
+            while next_out in done:  # in order, as the batches were given
+                yield done.pop(next_out)
+                next_out += 1
+        for _, conn in workers:
+            conn.send(None)
+        for process, _ in workers:
+            process.join()
+    finally:
+        for process, conn in workers:
+            if process.is_alive():  # an error, or the run stopped: the workers are stopped too
+                process.terminate()
+                process.join()
+            conn.close()
+
+
 def _progress(total: int, show: bool | None) -> Any:
     """A tqdm bar on standard error for a long run on a terminal; ``None`` otherwise."""
     if show is None:
@@ -286,10 +367,8 @@ def _read_all(inputs: list[Input], jobs: int, style: str | None, formats: tuple[
     try:
         if jobs <= 1 or len(batches) <= 1:
             results: Iterable[list[Record]] = map(_read_batch, batches)
-            pool = None
         else:
-            pool = _context().Pool(min(jobs, len(batches)))
-            results = pool.imap(_read_batch, batches)
+            results = _in_workers(batches, min(jobs, len(batches)))
         try:
             for done in results:
                 records += done
@@ -301,9 +380,9 @@ def _read_all(inputs: list[Input], jobs: int, style: str | None, formats: tuple[
                 if bar is not None:
                     bar.update(len(done))
         finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
+            close = getattr(results, "close", None)
+            if close is not None:  # the workers' generator: stops them, if they are running
+                close()
     finally:
         if bar is not None:
             bar.close()

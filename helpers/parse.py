@@ -165,13 +165,13 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .counting import count_words, counts
+from .counting import count_words, _tidy_counts
 from .doubts import Doubt
 from .errors import TranscriptError
 from .source import position
@@ -185,6 +185,7 @@ STYLES = ("quoted", "colon", "full-stop")
 # ---------------------------------------------------------------------------------------------
 # Patterns
 _SEPARATOR = re.compile(r"\n(?:[^\S\n]*\n)+")
+_SEPARATOR_KEPT = re.compile(r"(\n(?:[^\S\n]*\n)+)")  # the same, kept by split
 # Capital letters a label may begin with: Latin (with the extended blocks, which mix capitals
 # and small letters), Greek and Cyrillic. Combining accents may follow any letter ("José" typed
 # as "Jose" and U+0301, as text copied on a Mac often is).
@@ -330,6 +331,7 @@ _HEADING = re.compile(
 _HEADING_END = re.compile(r"[\w)]")
 _OPENING_QUOTES = "“\"«"
 _QUOTE_CHARS = re.compile(r"[“”\"«»()\[\]]")
+_QUOTE_MARKS = "“”\"«»()[]"  # the characters of _QUOTE_CHARS
 _GROUP_CHARS = re.compile(r"[()\[\]]")
 _PROSE_END = re.compile(r"[.?!”\"’)]\d{0,3}\s*$")  # "... of European integration.2" too
 _ENDS_SENTENCE = re.compile(r"[.?!”\"’)]")  # the last character of a line that ends like a sentence
@@ -392,22 +394,27 @@ class _Candidate(NamedTuple):
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Cut ``text`` into paragraphs at blank lines; offsets exclude surrounding white space."""
     paragraphs: list[Paragraph] = []
-    piece_start = 0
+    # The pieces between blank lines, each followed by the separator after it (split in C:
+    # no match object a paragraph); ``pos`` and ``line`` are where the piece begins.
+    pieces = _SEPARATOR_KEPT.split(text)
+    separators = pieces[1::2]
+    separators.append("")
+    pos = 0
     line = 1
-    counted_to = 0
-    bounds = [(m.start(), m.end()) for m in _SEPARATOR.finditer(text)]
-    bounds.append((len(text), len(text)))
-    for sep_start, sep_end in bounds:
-        piece = text[piece_start:sep_start]
+    for piece, separator in zip(pieces[::2], separators):
         stripped = piece.strip()
         if stripped:
-            start = piece_start + (len(piece) - len(piece.lstrip()))
+            lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
+            first = line + piece.count("\n", 0, lead) if lead else line
+            start = pos + lead
             end = start + len(stripped)
-            line += text.count("\n", counted_to, start)
-            counted_to = start
-            line_end = line + stripped.count("\n")
-            paragraphs.append(Paragraph(start, end, line, line_end, stripped))
-        piece_start = sep_end
+            last = first + stripped.count("\n")
+            paragraphs.append(Paragraph(start, end, first, last, stripped))
+            line = last + piece.count("\n", end - pos)  # and the line breaks after the text
+        else:
+            line += piece.count("\n")
+        line += separator.count("\n")
+        pos += len(piece) + len(separator)
     return paragraphs
 
 
@@ -555,6 +562,15 @@ def _paragraph_start(text: str, p: int) -> bool:
     return not text[before:line_start - 1].strip()
 
 
+_CAPS_SECOND = re.compile(rf"[{_UPPER}’'\-.{_ACCENTS}]")
+
+
+def _caps_opening(text: str, p: int) -> bool:
+    """Whether ``text`` at ``p`` may open a word in capitals or a title's abbreviation, as
+    _FULL_STOP_LABEL and _FULL_STOP_COMMA need: false means neither matches there."""
+    return _CAPS_SECOND.match(text, p + 1) is not None or text.startswith(("Mc", "Mac", "De", "La"), p)
+
+
 def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate | None:
     """What opens the line at ``pos`` like a label, if anything (see the module grammar)."""
     item = _ITEM.match(text, pos) if text.startswith(("[", "§"), pos) else None
@@ -628,7 +644,12 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
             return _make(m, "a-stop")
     if not stop:
         return None
-    m = _FULL_STOP_LABEL.match(text, p)
+    # The two patterns below open with a word in capitals or a title's abbreviation ("MR.",
+    # "McGEE", "DeGAULLE"): its second character is a capital, a full stop, an apostrophe, a
+    # hyphen or an accent, or it opens with Mc, Mac, De or La. A line that opens otherwise (most
+    # lines of speech, "The Generalissimo received me ...") is not tried against them.
+    caps = _caps_opening(text, p)
+    m = _FULL_STOP_LABEL.match(text, p) if caps else None
     if m is not None:
         folded = _normal(m.group("label"))
         if folded in _NOT_FULL_STOP_SPEAKERS or folded.split()[-1] in _NOT_FULL_STOP_SPEAKERS:
@@ -636,7 +657,7 @@ def _candidate(text: str, pos: int, known: re.Pattern[str] | None) -> _Candidate
         if _greeting(folded):
             return _make(m, "greeting")  # "GOOD MORNING. Won't you all please sit down."
         return _make(m, "note-call" if m.group("call") is not None else "caps-stop")
-    m = _FULL_STOP_COMMA.match(text, p)
+    m = _FULL_STOP_COMMA.match(text, p) if caps else None
     if m is not None:
         words = _normal(m.group("label")).replace(",", " ").split()
         if (words[0] in _INTERJECTIONS or words[0] in _NOT_FULL_STOP_SPEAKERS
@@ -934,10 +955,14 @@ def _as_written(c: _Candidate) -> str:
     return {":": "colon", ";": "semicolon"}.get(mark, "comma")
 
 
-def _full_stop_evidence(openings: list[_Candidate], n_colon: int) -> tuple[bool, str]:
-    """Whether the record writes its labels with a full stop, and why (see grammar rule 3)."""
-    stops = [(shape, c) for c in openings
-             if (shape := c.shape if c.shape != "known" else _as_written(c)).endswith("stop")]
+def _full_stop_evidence(openings: list[_Candidate], n_colon: int,
+                        written: list[str] | None = None) -> tuple[bool, str]:
+    """Whether the record writes its labels with a full stop, and why (see grammar rule 3).
+    ``written`` is :func:`_as_written` of each opening, if worked out already."""
+    if written is None:
+        written = [_as_written(c) for c in openings]
+    # (_as_written is a candidate's own shape, but for a speaker-file label's)
+    stops = [(shape, c) for c, shape in zip(openings, written) if shape.endswith("stop")]
     caps = [c for shape, c in stops if shape == "caps-stop"]
     title = [c for shape, c in stops if shape == "title-stop" and c.words >= 2]
     q = sum(shape == "q-stop" for shape, _ in stops)
@@ -1134,8 +1159,9 @@ _EDITORIAL = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|(?:\*[ \t]*){3,}|(?:\.[ \t
 def _prose(paragraph: str) -> bool:
     """Whether a paragraph is prose: twelve words or more, ending like a sentence, no line
     opening with a header field (``DATE: ...``)."""
-    return (count_words(paragraph) >= 12 and _PROSE_END.search(paragraph) is not None
-            and not _has_field_line(paragraph))
+    # (fewer than twelve tokens cannot hold twelve words: told by a split that stops at twelve)
+    return (len(paragraph.split(None, 11)) >= 12 and count_words(paragraph) >= 12
+            and _PROSE_END.search(paragraph) is not None and not _has_field_line(paragraph))
 
 
 def _list_heading(label: str) -> bool:
@@ -1216,7 +1242,31 @@ def _normal(label: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Quotations
-def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list[int]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
+def _quote_positions(text: str) -> list[int]:
+    """The offset of every character of :data:`_QUOTE_CHARS` in ``text``, in order: what
+    ``_QUOTE_CHARS.finditer(text)`` finds. Found one character at a time with ``str.find``,
+    which runs at the speed of ``memchr``; the pattern's scan tests every character of the text
+    against its set, several times slower on a record that quotes its speech throughout."""
+    found: list[int] = []
+    for ch in _QUOTE_MARKS:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
+
+
+def _has_group_char(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a parenthesis or a bracket (``_GROUP_CHARS.search``),
+    by four ``str.find``: each at the speed of ``memchr``, where the pattern tests every
+    character against its set."""
+    return (text.find("(", start, end) >= 0 or text.find(")", start, end) >= 0
+            or text.find("[", start, end) >= 0 or text.find("]", start, end) >= 0)
+
+
+def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list[int],
+                 marks: list[int]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], int | None]:
     """Follow quotation marks in ``text[begin:stop]``, with the quotations ``open_marks`` open.
 
     ``open_marks`` holds the opening mark of each quotation still open, outermost first (``""``
@@ -1227,15 +1277,16 @@ def _scan_quotes(text: str, begin: int, stop: int, open_marks: str, strays: list
     quotation within it (``“He said "no" to me.”``); with none open, it opens one. Straight
     marks inside a parenthesis opened within the quotation belong to that parenthesis. A
     closing curly mark with no quotation open is added to ``strays`` (the parse warns of it).
+    ``marks`` is :func:`_quote_positions` of ``text``: the marks and brackets it looks at.
     """
     inside: list[tuple[int, int]] = []
     outside: list[tuple[int, int]] = []
     parens = 0
     mark = begin  # where the current inside/outside span began
     opened_at: int | None = begin if open_marks else None
-    for m in _QUOTE_CHARS.finditer(text, begin, stop):
-        ch = m.group()
-        pos = m.start()
+    for k in range(bisect_left(marks, begin), bisect_left(marks, stop)):
+        pos = marks[k]
+        ch = text[pos]
         if ch == "(" or ch == "[":
             parens += 1
         elif ch == ")" or ch == "]":
@@ -1283,7 +1334,7 @@ def _directions(text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
     comma right after a direction that follows the end of a sentence ("No. (After a pause).")
     goes with the direction, so the spoken text does not read "No. . Why".
     """
-    if _GROUP_CHARS.search(text, start, end) is None:  # most speech has no direction
+    if not _has_group_char(text, start, end):  # most speech has no direction
         return [(start, end)], []
     groups: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
@@ -1322,9 +1373,10 @@ class _Reading:
                  ignored: frozenset[str] = frozenset()) -> None:
         self.ignored = ignored  # folded labels the speaker file says are not speakers
         shapes = Counter(c.shape for c in openings)
+        written = [_as_written(c) for c in openings]  # (worked out once, for both below)
         n_colon = shapes["q"] + shapes["q-space"] + shapes["numbered"] + shapes["colon"] + sum(
-            _as_written(c) == "colon" for c in openings if c.shape == "known")
-        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon)
+            shape == "colon" for c, shape in zip(openings, written) if c.shape == "known")
+        self.full_stop, fs_reason = _full_stop_evidence(openings, n_colon, written)
         self.fs_reason = fs_reason
         self.given = style
         if style is not None:
@@ -1731,6 +1783,13 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             indents.append(_indents(text, paragraphs))
         return indents[0]
 
+    positions: list[list[int]] = []  # where the quotation marks and brackets are (found once)
+
+    def quote_marks() -> list[int]:
+        if not positions:
+            positions.append(_quote_positions(text))
+        return positions[0]
+
     rare_gaps: list[bool] = []  # whether two blank lines between paragraphs are rare (worked out once)
     running = _RunningHeads(paragraphs)
     heads_said: set[int] = set()
@@ -1823,8 +1882,9 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
             current.paragraphs.append(index)
             if label_start > para.start:  # an item number, "[1.]"
                 current.outside.append((para.start, label_start))
+            names = m.re.groupindex  # (a new mapping at every look: looked at once)
             for group in ("role", "aside", "call", "note", "glued"):
-                if group in m.re.groupindex and m.group(group):
+                if group in names and m.group(group):
                     g0, g1 = m.start(group), m.end(group)
                     if group == "aside" and text[g1 - 1] != text[g0]:
                         # two groups, "(China) (spoke in Chinese)": one direction each
@@ -1847,7 +1907,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                       f"'{label}'), with the speaker's name")
             if current.quoted:
                 open_marks, inside, outside, opened_at = _scan_quotes(
-                    text, label_end, para.end, "", strays)
+                    text, label_end, para.end, "", strays, quote_marks())
                 current.speech += inside
                 current.outside += outside
             else:
@@ -1865,7 +1925,7 @@ def _parse(text: str, path: str, style: str | None, labels: Iterable[str] | None
                 current.outside.append((begin, begin + 1))
                 begin += 1
             open_marks, inside, outside, opened_here = _scan_quotes(
-                text, begin, para.end, open_marks, strays)
+                text, begin, para.end, open_marks, strays, quote_marks())
             current.speech += inside
             current.outside += outside
             if opened_here is not None and opened_here != begin:
@@ -2137,10 +2197,11 @@ def _split_inside_lines(text: str, paragraphs: list[Paragraph], cands: list, mat
     first = next((k for k, m in enumerate(matches) if m is not None), None)
     if first is None:
         return []
-    read = [m for m in matches if m is not None]
-    quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
-    if 2 * quoted >= len(read) and not listed:
-        return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
+    if not listed:  # (with labels listed, the record is looked into however it quotes)
+        read = [m for m in matches if m is not None]
+        quoted = sum(1 for m in read if text[m.end():m.end() + 3].lstrip(" \t\u00a0")[:1] in _OPENING_QUOTES)
+        if 2 * quoted >= len(read):
+            return []  # a record that quotes its speech (the cable): a label inside a line is quoted speech
     alternatives = [re.escape(x) for x in sorted(written, key=len, reverse=True)]
     alternatives += ["(?i:" + rf"{_WS}+".join(map(re.escape, x.split())) + ")"
                      for x in sorted(listed, key=len, reverse=True)]
@@ -2336,39 +2397,45 @@ def _turn_row(text: str, number: int, turn: _Turn, paragraphs: list[Paragraph]) 
     first = paragraphs[turn.paragraphs[0]]
     last = paragraphs[turn.paragraphs[-1]]
     directions: list[tuple[int, str]] = []
-    spoken_parts: list[str] = []
-    previous_end: int | None = None
     speech = turn.speech
     # No parenthesis or bracket anywhere from the first span to the last: no span has a
-    # direction, so none is split (what _directions would find, with one search a turn).
-    plain = not speech or _GROUP_CHARS.search(
-        text, min(a for a, _ in speech), max(b for _, b in speech)) is None
-    for s_start, s_end in speech:
-        if previous_end is not None:
-            # a blank line between two spans parts them with one; no line break, no blank line
-            between = (text.find("\n", previous_end, s_start) >= 0
-                       and _SEPARATOR.search(text, previous_end, s_start) is not None)
-            spoken_parts.append("\n\n" if between else " ")
-        previous_end = s_end
-        if plain:
-            spoken_parts.append(text[s_start:s_end])
-            continue
-        pieces, groups = _directions(text, s_start, s_end)
-        spoken_parts.append(text[s_start:s_end] if not groups else
-                            "".join([text[a:b] for a, b in pieces]))
-        directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
+    # direction, so none is split (what _directions would find, with one search a turn). The
+    # spans are in reading order (each paragraph's appended after the one before, and within a
+    # paragraph in order), so the first starts first and the last ends last.
+    plain = not speech or not _has_group_char(text, speech[0][0], speech[-1][1])
+    if plain and len(speech) == 1:  # most turns: one span, nothing to join
+        joined = text[speech[0][0]:speech[0][1]]
+    else:
+        spoken_parts: list[str] = []
+        previous_end: int | None = None
+        for s_start, s_end in speech:
+            if previous_end is not None:
+                # a blank line between two spans parts them with one; no line break, no blank line
+                between = (text.find("\n", previous_end, s_start) >= 0
+                           and _SEPARATOR.search(text, previous_end, s_start) is not None)
+                spoken_parts.append("\n\n" if between else " ")
+            previous_end = s_end
+            if plain:
+                spoken_parts.append(text[s_start:s_end])
+                continue
+            pieces, groups = _directions(text, s_start, s_end)
+            spoken_parts.append(text[s_start:s_end] if not groups else
+                                "".join([text[a:b] for a, b in pieces]))
+            directions += [(g0, _clean(text[g0:g1])) for g0, g1 in groups]
+        joined = "".join(spoken_parts)
     for o_start, o_end in turn.outside:
-        chunk = _clean(text[o_start:o_end])
-        if _ALNUM.search(chunk) is not None:  # a letter or digit (str.isalnum) in it
-            directions.append((o_start, chunk))
-    directions.sort()
+        # a letter or digit (str.isalnum) in it: only then is it a direction, tidied (tidying
+        # folds white space only, so it is looked for in the text as it stands)
+        if _ALNUM.search(text, o_start, o_end) is not None:
+            directions.append((o_start, _clean(text[o_start:o_end])))
+    if len(directions) > 1:
+        directions.sort()
     # The spoken text tidied (paragraphs apart by a blank line, white space inside folded) and
     # counted, from one split into tokens.
-    joined = "".join(spoken_parts)
     chunks = _SEPARATOR.split(joined) if "\n" in joined else [joined]
     parts = [tokens for tokens in map(str.split, chunks) if tokens]
     spoken = "\n\n".join([" ".join(tokens) for tokens in parts])
-    words, characters, sentences = counts(spoken, parts)
+    words, characters, sentences = _tidy_counts(spoken, parts)
     return {
         "turn": number,
         "label": turn.label,

@@ -31,7 +31,7 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     or text saved as UTF-16), and bytes that are not valid UTF-8 (the error names the line and
     the byte column of the first bad byte).
     """
-    if not data.strip():
+    if not data or data.isspace():  # (data.strip() is empty: the same, without a copy)
         raise TranscriptError("the file is empty: there is no text to read", path, 1, 1)
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -55,7 +55,7 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
         ) from None
     if text.startswith(BOM):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():
         raise TranscriptError("the file is empty: there is no text to read", path, 1, 1)
     return text
 
@@ -65,7 +65,8 @@ def read_bytes(path: str | Path) -> bytes:
     or one that cannot be read (what :func:`read_source` decodes; a corpus run hashes them too)."""
     name = str(path)
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:  # (Path(path).read_bytes(), without making a Path)
+            return handle.read()
     except IsADirectoryError:
         raise TranscriptError("this is a folder, not a transcript file", name, 1, 1) from None
     except FileNotFoundError:

@@ -32,6 +32,7 @@ A transcript ``NAME.txt`` picks up ``NAME.speakers.csv`` beside it by itself.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,9 +99,30 @@ def load_speakers(path: str | Path) -> list[Alias]:
 
     Raises :class:`helpers.DataFileError` naming the line of a bad row.
     """
+    return _read_speakers(path)[0]
+
+
+def _read_speakers(path: str | Path) -> tuple[list[Alias], bytes | None]:
+    """:func:`load_speakers`'s rows and the file's bytes, read once (a corpus run hashes them
+    too); the bytes are ``None`` when the file was read the slow way (see below)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        # the file cannot be read, or is not UTF-8: read it as before, which raises the error
+        # it always raised (one that names the line it got to, for a long file)
+        return _parse_speakers(path), None
+    return _parse_speakers(path, text), data
+
+
+def _parse_speakers(path: str | Path, text: str | None = None) -> list[Alias]:
+    """The rows of the speaker file ``path``; from ``text``, its decoded content, when given
+    (read as ``open(path, encoding="utf-8-sig", newline="")`` reads the file: the same lines)."""
     name = str(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        with (open(path, encoding="utf-8-sig", newline="") if text is None
+              else io.StringIO(text, newline="")) as handle:
             reader = csv.DictReader(handle)
             missing = {"label", "speaker"} - set(reader.fieldnames or [])
             if missing:
