@@ -55,7 +55,7 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m compileall -q helpers >/dev/null
 	KIT_FUZZ=$${KIT_FUZZ:-40} $(BIN)/python -m pytest -o addopts="" -p no:nbval -p no:benchmark -p no:cacheprovider \
-	  -n $(JOBS) --dist loadfile --strict-markers --doctest-modules -m "not schema" tests/library helpers
+	  -n $(JOBS) --dist loadfile --no-loadscope-reorder --strict-markers --doctest-modules -m "not schema" tests/library helpers
 
 ## bench: measure parse throughput, each export format per record, and corpus mode on 1,000 generated records (not part of the tests)
 bench: setup

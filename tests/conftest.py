@@ -18,21 +18,22 @@ settings.register_profile(
 settings.load_profile("kit")
 
 
-#: The test files that take longest, longest first (seconds of one worker on the development
-#: machine, 2 cores, in brackets). ``make test`` runs them before the others: its two workers
-#: (pytest-xdist, ``--dist loadfile --no-loadscope-reorder``) each take the next file when they
+#: The test files that take longest, longest first (seconds of one worker in a run of
+#: 2 December 2026 on the development machine, 2 cores, in brackets). ``make test`` runs them
+#: before the others: its two workers (pytest-xdist, ``--dist loadfile --no-loadscope-reorder``)
+#: each take the next file when they
 #: finish one, so that a long file left to the end would keep one worker busy while the other
 #: has nothing to do. The order changes when the tests run, never what they check.
 LONGEST_FIRST = [
-    "tests/tools/test_site.py",  # (20) builds the teacher's and the students' copies
-    "tests/tools/test_accessibility.py",  # (16) builds the self-study copy; axe-core on every page
-    "tests/tools/test_rerun.py",  # (15) the kit's notebooks rerun on other records
-    "tests/tools/test_print_pack.py",  # (11) the print pack, printed to PDF in A4 and Letter
-    "tests/tools/test_corpus_report.py",  # (10) corpus mode's comparison notebook
-    "tests/course/test_exercises.py",  # (10) every exercise cell on a fresh kernel
-    "tests/library/test_formats_tei.py",  # (9) compiles tei_all.rng
-    "tests/course/test_notebooks.py",  # (8) notebooks run on other records
-    "tests/tools/test_browser.py",  # (5) every page in Chromium
+    "tests/tools/test_accessibility.py",  # (39) builds the self-study copy; axe-core on every page
+    "tests/tools/test_site.py",  # (18) builds the teacher's and the students' copies
+    "tests/tools/test_rerun.py",  # (18) the kit's notebooks rerun on other records
+    "tests/tools/test_print_pack.py",  # (15) the print pack, printed to PDF in A4 and Letter
+    "tests/course/test_exercises.py",  # (14) every exercise cell on a fresh kernel
+    "tests/library/test_formats_tei.py",  # (12) compiles tei_all.rng
+    "tests/course/test_notebooks.py",  # (11) notebooks run on other records
+    "tests/tools/test_corpus_report.py",  # (9) corpus mode's comparison notebook
+    "tests/tools/test_browser.py",  # (7) every page in Chromium
 ]
 
 
