@@ -32,7 +32,6 @@ import base64
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -42,6 +41,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from handouts.browser import DevTools, find_chromium  # noqa: E402 (tools/handouts/browser.py)
+
 BIN = Path(sys.executable).parent
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 AUTOSAVE = 3  # seconds, for this check only (JupyterLab's default is 120)
@@ -107,49 +109,17 @@ class Lab:
 
 
 class Browser:
-    """Headless Chromium through the DevTools protocol: one page, flattened session."""
+    """JupyterLab's page in headless Chromium: one tab of the kit's DevTools client
+    (``tools/handouts/browser.py``, which the print pack and the tests use too)."""
 
     def __init__(self, tmp: Path) -> None:
-        import websocket  # websocket-client, pinned in requirements.txt
-
-        binary = shutil.which("chromium") or "/usr/bin/chromium"
-        profile = tmp / "chromium"
-        self.log = open(tmp / "chromium.log", "wb")
-        self.process = subprocess.Popen(
-            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1280,900",
-             f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.exists() and len(port_file.read_text().splitlines()) >= 2):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("Chromium did not start")
-            time.sleep(0.1)
-        port, path = port_file.read_text().splitlines()[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=60,
-                                              suppress_origin=True)
-        self.next_id = 0
-        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime"):
-            self.send(f"{domain}.enable")
+        self.devtools = DevTools(find_chromium() or "/usr/bin/chromium", tmp / "chromium")
+        self.session = self.devtools.new_page()
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
 
     def send(self, method: str, params: dict | None = None) -> dict:
-        self.next_id += 1
-        message: dict = {"id": self.next_id, "method": method, "params": params or {}}
-        if self.__dict__.get("session"):
-            message["sessionId"] = self.session
-        self.ws.send(json.dumps(message))
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
+        return self.devtools.send(method, params, self.session)
 
     def js(self, expression: str, timeout: float = 60):
         """Evaluate ``expression`` (awaiting a promise) in the page; its value, as JSON."""
@@ -166,6 +136,7 @@ class Browser:
             if time.monotonic() > deadline:
                 raise TimeoutError(expression)
             time.sleep(0.25)
+        self.devtools.events.clear()  # the page's console and load events: nothing here reads them
 
     def goto(self, url: str) -> None:
         self.send("Page.navigate", {"url": url})
@@ -177,19 +148,7 @@ class Browser:
         print(f"  screenshot {path}")
 
     def close(self) -> None:
-        try:
-            self.ws.close()
-        finally:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-            try:
-                os.killpg(self.process.pid, 15)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.log.close()
+        self.devtools.close()
 
 
 #: The notebook open in the main area, once JupyterLab has loaded it and its kernel is idle.
