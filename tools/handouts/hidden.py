@@ -52,13 +52,18 @@ def _fold(soup: BeautifulSoup, tag: str, part: str, css_class: str, label: str) 
         wrapper = cell.select_one(part)
         if wrapper is None:
             continue
-        details = soup.new_tag("details", attrs={"class": css_class})
-        summary = soup.new_tag("summary")
-        summary.string = label
-        wrapper.wrap(details)
-        details.insert(0, summary)
+        _wrap_in_details(soup, wrapper, css_class, label)
         folded += 1
     return folded
+
+
+def _wrap_in_details(soup: BeautifulSoup, element, css_class: str, label: str) -> None:
+    """Put ``element`` in a closed ``<details>`` of class ``css_class`` whose summary is ``label``."""
+    details = soup.new_tag("details", attrs={"class": css_class})
+    summary = soup.new_tag("summary")
+    summary.string = label
+    element.wrap(details)
+    details.insert(0, summary)
 
 
 def fold_outputs(soup: BeautifulSoup, label: str = "Show the result") -> int:
@@ -117,10 +122,6 @@ def fold_lab_help(soup: BeautifulSoup,
         body = cell.select_one(".jp-RenderedMarkdown") or cell.select_one(".jp-Cell-inputWrapper")
         if body is None or body.find_parent("details") is not None:
             continue
-        details = soup.new_tag("details", attrs={"class": "kit-lab-help"})
-        summary = soup.new_tag("summary")
-        summary.string = label
-        body.wrap(details)
-        details.insert(0, summary)
+        _wrap_in_details(soup, body, "kit-lab-help", label)
         folded += 1
     return folded
