@@ -190,16 +190,20 @@ def run_notebook(notebook: Path, output: Path, transcript: Path, speakers: Path 
 def execute(nb, notebook: Path, output: Path, parameters: dict[str, str | None], on: str) -> None:
     """Run the notebook ``nb`` (read from ``notebook``) through papermill with ``parameters``
     into ``output``; a failing cell is a :class:`NotebookFailed` naming it (``on``: what it ran on)."""
+    import tempfile
+
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    kernel_log = tempfile.TemporaryFile()
     try:
         papermill.execute_notebook(
             nb, str(output), parameters=parameters, kernel_name=KERNEL, cwd=str(notebook.parent),
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=CELL_TIMEOUT,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no start-up chatter
+            kernel_manager_class=kernel_manager(kernel_log),
         )
     except PapermillExecutionError as exc:
         value = " ".join(str(exc.evalue).split())
@@ -209,9 +213,32 @@ def execute(nb, notebook: Path, output: Path, parameters: dict[str, str | None],
             f"({exc.ename}: {value}); the partly run copy is {shown(output)}") from None
     except (DeadKernelError, CellTimeoutError) as exc:
         value = " ".join(str(exc).split())[:200]
+        kernel_log.seek(0)
+        said = kernel_log.read().decode("utf-8", "replace").strip().splitlines()
+        last = f"; the kernel's last words: {' '.join(said[-1].split())[:200]}" if said else ""
         raise NotebookFailed(
             f"{shown(notebook)}: error: failed on {on}: the kernel stopped or a cell "
-            f"ran too long ({type(exc).__name__}: {value})") from None
+            f"ran too long ({type(exc).__name__}: {value}){last}") from None
+    finally:
+        kernel_log.close()
+
+
+def kernel_manager(log):
+    """Jupyter's kernel manager, its kernels' own standard error written into ``log`` (a file).
+
+    A notebook's errors reach the executed notebook, not this stream; what a kernel process
+    writes there itself is start-up chatter or, now and then, a line from ZeroMQ as the kernel
+    shuts down after the notebook is done ("Assertion failed: pfd.revents & POLLIN"), which
+    would be printed among the rerun's own lines. It is kept in ``log``, and shown with the
+    error if the kernel dies during a run."""
+    from jupyter_client import AsyncKernelManager
+
+    class KernelStderrToLog(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw["stderr"] = log
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return KernelStderrToLog
 
 
 def rerun(transcript: str | Path, speakers: str | Path | None = None, out: str | Path | None = None,
