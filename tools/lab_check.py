@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from handouts.browser import DevTools, find_chromium  # noqa: E402 (tools/handouts/browser.py)
+from handouts.common import stop_process_group  # noqa: E402
 
 BIN = Path(sys.executable).parent
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -95,16 +96,7 @@ class Lab:
         return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        try:
-            os.killpg(self.process.pid, 15)  # the kernels it started, in its session
-        except (ProcessLookupError, PermissionError):
-            pass
+        stop_process_group(self.process, 15)  # with the kernels it started, in its session
         self.log.close()
 
 

@@ -14,6 +14,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from .common import stop_process_group
+
 
 def find_chromium() -> str | None:
     """The Chromium binary on this machine, or None."""
@@ -134,16 +136,7 @@ class DevTools:
                     pass
                 self.ws.close()
         finally:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(10)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-            try:  # helpers Chromium forked into the session it leads (started above, by us)
-                os.killpg(self.process.pid, 15)
-            except (ProcessLookupError, PermissionError):
-                pass
+            stop_process_group(self.process)  # with the helpers Chromium forked into its session
             self.log.close()
 
     def __enter__(self) -> "DevTools":

@@ -21,3 +21,22 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def stop_process_group(process, timeout: float = 10) -> None:
+    """Stop ``process`` (started with ``start_new_session=True``): terminate it, kill it if it
+    has not gone after ``timeout`` seconds, then signal the rest of its session (the helpers a
+    browser forks, the kernels a JupyterLab starts)."""
+    import os
+    import subprocess
+
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    try:
+        os.killpg(process.pid, 15)
+    except (ProcessLookupError, PermissionError):
+        pass
